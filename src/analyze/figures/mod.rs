@@ -1,0 +1,1 @@
+//! Figures: numbers, amounts, percentages, dates.

@@ -1,0 +1,81 @@
+//! Arabic-insensitive normalization for matching and search.
+//!
+//! Folds the spellings that readers treat as the same word: the hamza forms of alef
+//! (أ إ آ ٱ → ا), alef maqsura and yeh (ى → ي), teh marbuta and heh (ة → ه), drops harakat,
+//! the superscript alef and tatweel, maps Arabic-Indic and Persian digits to ASCII and
+//! lower-cases Latin. The output is for comparison only; it is never displayed.
+
+/// What one character becomes after folding: nothing (dropped) or one character.
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    match c {
+        // Harakat, shadda, sukun, superscript alef, small high marks, tatweel.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => None,
+        // Invisible format characters (ZWJ/ZWNJ, bidi marks, BOM) never matter for matching.
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => None,
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Some('ا'),
+        'ى' | 'ی' => Some('ي'),
+        'ة' => Some('ه'),
+        'ک' => Some('ك'),
+        '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + u32::from(b'0')),
+        '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + u32::from(b'0')),
+        c if c.is_ascii_uppercase() => Some(c.to_ascii_lowercase()),
+        c if c.is_uppercase() => c.to_lowercase().next(),
+        c => Some(c),
+    }
+}
+
+/// Normalizes `s` for Arabic-insensitive comparison.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter_map(fold_char));
+    out
+}
+
+/// True when the normalized `needle` occurs in `haystack` (normalized on the fly).
+/// `needle` must already be normalized; an empty needle matches everything.
+pub fn normalized_contains(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    normalize(haystack).contains(needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_table() {
+        let cases = [
+            ("أحمد", "احمد"),
+            ("إسلام", "اسلام"),
+            ("آمال", "امال"),
+            ("مستشفى", "مستشفي"),
+            ("مدرسة", "مدرسه"),
+            ("تَعَزَّزَتْ", "تعززت"),
+            ("الـ75", "ال75"),
+            ("٢٠٢٣", "2023"),
+            ("۱۴۰۲", "1402"),
+            ("Expo", "expo"),
+            ("بو\u{200f}تين", "بوتين"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), want, "normalize({input})");
+        }
+    }
+
+    #[test]
+    fn contains_ignores_spelling_variants() {
+        assert!(normalized_contains(
+            "زيارة بوتين إلى بكين",
+            &normalize("الي")
+        ));
+        assert!(normalized_contains("الإبتكار", &normalize("الابتكار")));
+        assert!(!normalized_contains("موسكو", &normalize("بكين")));
+        assert!(normalized_contains("anything", ""));
+    }
+}
