@@ -60,7 +60,9 @@ pub struct Article {
     pub url: Option<String>,
     pub author: Option<String>,
     /// The text encoding the file was decoded from ("UTF-8", "UTF-16LE", "windows-1256", …).
-    pub encoding: &'static str,
+    pub encoding: String,
+    /// True when the file was larger than the loader's size cap and only its start was read.
+    pub truncated: bool,
 }
 
 impl Article {
