@@ -1,3 +1,201 @@
-fn main() {
-    println!("akhbar");
+//! The `akhbar` command: the interactive reader and its headless subcommands.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use akhbar::config::{self, Settings};
+use akhbar::layout::{self, Direction, LayoutOptions};
+use akhbar::text::printable;
+use akhbar::{app, load};
+
+#[derive(Parser)]
+#[command(
+    name = "akhbar",
+    version,
+    about = "A terminal reader for folders of saved Arabic news"
+)]
+struct Cli {
+    /// The folder to read (default: the last one opened, or the bundled samples).
+    folder: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Print an article as the reader lays it out: visual order, plain UTF-8.
+    Render {
+        file: PathBuf,
+        #[arg(long, default_value_t = 80)]
+        width: usize,
+        #[arg(long, value_enum, default_value_t = Switch::On)]
+        shaping: Switch,
+        #[arg(long, value_enum, default_value_t = Switch::On)]
+        ligatures: Switch,
+        #[arg(long, value_enum, default_value_t = DirectionArg::Auto)]
+        direction: DirectionArg,
+    },
+    /// Load a folder headless and summarise what was read and what was skipped.
+    Index {
+        folder: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the configuration.
+    Config {
+        /// Print the merged configuration (defaults plus config.toml).
+        #[arg(long)]
+        print: bool,
+        /// Print where config.toml lives.
+        #[arg(long)]
+        path: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Switch {
+    On,
+    Off,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DirectionArg {
+    Auto,
+    Rtl,
+    Ltr,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => read_folder(cli.folder),
+        Some(Cmd::Render {
+            file,
+            width,
+            shaping,
+            ligatures,
+            direction,
+        }) => render(&file, width, shaping, ligatures, direction),
+        Some(Cmd::Index { folder, json }) => index(&folder, json),
+        Some(Cmd::Config { print, path }) => show_config(print, path),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // Messages may quote file names: make them safe for the terminal.
+            eprintln!("akhbar: {}", printable(&format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The interactive reader.
+fn read_folder(folder: Option<PathBuf>) -> anyhow::Result<()> {
+    let folder = folder
+        .or_else(config::last_folder)
+        .unwrap_or_else(samples_folder);
+    anyhow::ensure!(folder.is_dir(), "{} is not a folder", folder.display());
+    let (settings, config_error) = config::load();
+    // Remembering is best effort: a read-only data dir must not stop the reader.
+    let remember_error = config::remember_folder(&folder)
+        .err()
+        .map(|e| format!("cannot remember the folder: {e}"));
+    app::run::run(&folder, settings, config_error.or(remember_error))
+}
+
+/// `assets/samples` of the source tree when run from it, else next to the working directory.
+fn samples_folder() -> PathBuf {
+    let built_in = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    if built_in.is_dir() {
+        built_in
+    } else {
+        PathBuf::from("assets/samples")
+    }
+}
+
+fn render(
+    file: &Path,
+    width: usize,
+    shaping: Switch,
+    ligatures: Switch,
+    direction: DirectionArg,
+) -> anyhow::Result<()> {
+    let articles =
+        load::load_file(file).map_err(|reason| anyhow::anyhow!("{}: {reason}", file.display()))?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for (i, article) in articles.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let paragraphs: Vec<&str> = article.paragraphs.iter().map(String::as_str).collect();
+        let mut all = vec![article.title.as_str()];
+        all.extend(&paragraphs);
+        let opts = LayoutOptions {
+            width: width.max(1),
+            shaping: matches!(shaping, Switch::On),
+            ligatures: matches!(ligatures, Switch::On),
+            direction: match direction {
+                DirectionArg::Auto => Direction::Auto,
+                DirectionArg::Rtl => Direction::Rtl,
+                DirectionArg::Ltr => Direction::Ltr,
+            },
+            article_rtl: layout::article_is_rtl(&all),
+        };
+        layout::render_plain(&article.title, &paragraphs, &opts, &mut out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn index(folder: &Path, json: bool) -> anyhow::Result<()> {
+    anyhow::ensure!(folder.is_dir(), "{} is not a folder", folder.display());
+    let started = std::time::Instant::now();
+    let library = load::load_folder(folder, |_, _| {});
+    let seconds = started.elapsed().as_secs_f64();
+    let mut out = BufWriter::new(io::stdout().lock());
+    if json {
+        let skipped: Vec<serde_json::Value> = library
+            .skipped
+            .iter()
+            .map(|s| serde_json::json!({"path": s.path.to_string_lossy(), "reason": s.reason}))
+            .collect();
+        let summary = serde_json::json!({"articles": library.articles.len(), "skipped": skipped, "seconds": seconds});
+        writeln!(out, "{}", akhbar::text::json::to_safe_string(&summary))?;
+    } else {
+        writeln!(
+            out,
+            "{} articles, {} skipped, {seconds:.2} s",
+            library.articles.len(),
+            library.skipped.len()
+        )?;
+        for s in &library.skipped {
+            writeln!(
+                out,
+                "skipped {}: {}",
+                printable(&s.path.to_string_lossy()),
+                printable(&s.reason)
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn show_config(print: bool, path: bool) -> anyhow::Result<()> {
+    if path || !print {
+        let path = config::config_path()
+            .ok_or_else(|| anyhow::anyhow!("no home directory to keep a config in"))?;
+        println!("{}", printable(&path.to_string_lossy()));
+    }
+    if print {
+        let (settings, error): (Settings, _) = config::load();
+        if let Some(error) = error {
+            eprintln!("akhbar: {}", printable(&error));
+        }
+        print!("{}", config::print_merged(&settings));
+    }
+    Ok(())
 }

@@ -46,7 +46,10 @@ pub fn scan(root: &Path) -> Scan {
         match entry {
             Ok(entry) => classify_entry(&entry, &canonical_root, &mut scan),
             Err(err) => {
-                let path = err.path().map(Path::to_owned).unwrap_or_else(|| root.to_owned());
+                let path = err
+                    .path()
+                    .map(Path::to_owned)
+                    .unwrap_or_else(|| root.to_owned());
                 let reason = err
                     .io_error()
                     .map(|e| describe_io_error(e))
@@ -85,7 +88,9 @@ fn classify_entry(entry: &walkdir::DirEntry, canonical_root: &Path, scan: &mut S
     match std::fs::canonicalize(path) {
         Err(_) => scan.skipped.push(skip("dangling or looping symbolic link")),
         Ok(target) if !target.starts_with(canonical_root) => {
-            scan.skipped.push(skip("symbolic link points outside the folder (not followed)"));
+            scan.skipped.push(skip(
+                "symbolic link points outside the folder (not followed)",
+            ));
         }
         Ok(target) if target.is_file() => scan.files.push(path.to_owned()),
         Ok(_) => {}

@@ -90,6 +90,50 @@ fn paragraphs_of(lines: &[&str]) -> Vec<String> {
 /// `.md`: the first heading is the title (else the first block); every other block
 /// (paragraph, heading, list item, quote, code) becomes a paragraph with markup removed.
 pub fn parse_md(text: &str) -> Result<Parsed, String> {
+    let (front, text) = split_front_matter(text.trim_start_matches('\u{FEFF}'));
+    let mut parsed = parse_md_body(text)?;
+    for (key, value) in front {
+        match key.as_str() {
+            "title" if !value.is_empty() => {
+                let old_title = std::mem::replace(&mut parsed.title, value);
+                parsed.paragraphs.insert(0, old_title);
+            }
+            "date" => parsed.date = date::parse_iso(&value),
+            "source" => parsed.source = Some(value),
+            "url" => parsed.url = Some(value),
+            "author" => parsed.author = Some(value),
+            _ => {}
+        }
+    }
+    Ok(parsed)
+}
+
+/// YAML-style front matter (`---` … `---` at the top) as simple `key: value` pairs.
+fn split_front_matter(text: &str) -> (Vec<(String, String)>, &str) {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return (Vec::new(), text);
+    };
+    let Some(end) = rest
+        .find("\n---\n")
+        .map(|i| (i, i + 5))
+        .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len(), rest.len())))
+    else {
+        return (Vec::new(), text);
+    };
+    let pairs = rest[..end.0]
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(k, v)| {
+            (
+                k.trim().to_ascii_lowercase(),
+                v.trim().trim_matches(['"', '\'']).to_owned(),
+            )
+        })
+        .collect();
+    (pairs, &rest[end.1..])
+}
+
+fn parse_md_body(text: &str) -> Result<Parsed, String> {
     let mut blocks: Vec<(bool, String)> = Vec::new();
     let mut current = String::new();
     let mut in_heading = false;
@@ -120,10 +164,7 @@ pub fn parse_md(text: &str) -> Result<Parsed, String> {
         }
     }
     flush(&mut current, in_heading, &mut blocks);
-    let title_at = blocks
-        .iter()
-        .position(|(heading, _)| *heading)
-        .unwrap_or(0);
+    let title_at = blocks.iter().position(|(heading, _)| *heading).unwrap_or(0);
     if blocks.is_empty() {
         return Err("empty file: no title or text".into());
     }
@@ -171,7 +212,12 @@ fn json_article(value: &Value) -> Result<Parsed, String> {
     let title = match object.get("title") {
         Some(Value::String(t)) if !t.trim().is_empty() => collapse_spaces(t),
         Some(Value::String(_)) => return Err("\"title\" is empty".into()),
-        Some(other) => return Err(format!("\"title\" must be a string, found {}", json_kind(other))),
+        Some(other) => {
+            return Err(format!(
+                "\"title\" must be a string, found {}",
+                json_kind(other)
+            ));
+        }
         None => return Err("missing \"title\"".into()),
     };
     let paragraphs = match object.get("body") {
@@ -183,7 +229,10 @@ fn json_article(value: &Value) -> Result<Parsed, String> {
             .iter()
             .map(|p| match p {
                 Value::String(s) => Ok(s.trim().to_owned()),
-                other => Err(format!("\"body\" items must be strings, found {}", json_kind(other))),
+                other => Err(format!(
+                    "\"body\" items must be strings, found {}",
+                    json_kind(other)
+                )),
             })
             .filter(|p| !matches!(p, Ok(s) if s.is_empty()))
             .collect::<Result<_, _>>()?,
@@ -267,7 +316,10 @@ mod tests {
     fn txt_blank_line_blocks_join_wrapped_lines() {
         let text = "عنوان\n\nسطر أول\nيكمل الفقرة.\n\nفقرة ثانية\nفي سطرين.\n";
         let p = parse_txt(text).unwrap();
-        assert_eq!(p.paragraphs, ["سطر أول يكمل الفقرة.", "فقرة ثانية في سطرين."]);
+        assert_eq!(
+            p.paragraphs,
+            ["سطر أول يكمل الفقرة.", "فقرة ثانية في سطرين."]
+        );
     }
 
     #[test]
@@ -293,7 +345,27 @@ mod tests {
         let md = "<!-- c -->\n# قمة **هاربين**\n\nزار [بوتين](http://x) مدينة *هاربين*.\n\n- بند أول\n- بند `ثان`\n\n## عنوان فرعي\n";
         let p = parse_md(md).unwrap();
         assert_eq!(p.title, "قمة هاربين");
-        assert_eq!(p.paragraphs, ["زار بوتين مدينة هاربين.", "بند أول", "بند ثان", "عنوان فرعي"]);
+        assert_eq!(
+            p.paragraphs,
+            [
+                "زار بوتين مدينة هاربين.",
+                "بند أول",
+                "بند ثان",
+                "عنوان فرعي"
+            ]
+        );
+    }
+
+    #[test]
+    fn md_front_matter_gives_metadata() {
+        let md = "---\ndate: 2024-05-05\nsource: \"وكالة\"\n---\n# عنوان\n\nنص.\n";
+        let p = parse_md(md).unwrap();
+        assert_eq!(p.title, "عنوان");
+        assert_eq!(p.source.as_deref(), Some("وكالة"));
+        assert_eq!(p.date.map(|d| (d.year, d.month, d.day)), Some((2024, 5, 5)));
+        assert_eq!(p.paragraphs, ["نص."]);
+        // A rule at the top that is not front matter stays text.
+        assert_eq!(parse_md("---\n# ع\n").unwrap().title, "ع");
     }
 
     #[test]
@@ -324,9 +396,18 @@ mod tests {
             ("{", "invalid JSON"),
             ("42", "expected an article object, found a number"),
             (r#"{"body":"x"}"#, "missing \"title\""),
-            (r#"{"title":7}"#, "\"title\" must be a string, found a number"),
-            (r#"{"title":"t","body":{"a":1}}"#, "\"body\" must be a string or an array"),
-            (r#"{"title":"t","body":[1]}"#, "\"body\" items must be strings"),
+            (
+                r#"{"title":7}"#,
+                "\"title\" must be a string, found a number",
+            ),
+            (
+                r#"{"title":"t","body":{"a":1}}"#,
+                "\"body\" must be a string or an array",
+            ),
+            (
+                r#"{"title":"t","body":[1]}"#,
+                "\"body\" items must be strings",
+            ),
             (r#"[{"title":"t"},{"title":null}]"#, "item 2:"),
             ("[]", "holds no articles"),
         ];

@@ -4,6 +4,7 @@
 pub mod normalize;
 
 pub use normalize::{fold_char, normalize, normalized_contains};
+pub mod json;
 pub mod printable;
 
 pub use printable::printable;

@@ -1,0 +1,120 @@
+//! What the user (or the background loader) wants: key handlers only produce these.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::state::ListEntry;
+use crate::model::Skipped;
+
+/// A user intent that a key can be bound to. Serde names are the names used in
+/// `config.toml`'s `[keys]` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    FocusNext,
+    FocusPrev,
+    Open,
+    Back,
+    Quit,
+    Filter,
+    Help,
+    CycleBidi,
+}
+
+impl Command {
+    /// Every command, in the order the help overlay lists them.
+    pub const ALL: [Command; 14] = [
+        Command::Down,
+        Command::Up,
+        Command::Top,
+        Command::Bottom,
+        Command::PageDown,
+        Command::PageUp,
+        Command::FocusNext,
+        Command::FocusPrev,
+        Command::Open,
+        Command::Back,
+        Command::Filter,
+        Command::CycleBidi,
+        Command::Help,
+        Command::Quit,
+    ];
+
+    /// One line of help text.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Command::Down => "move down / scroll down",
+            Command::Up => "move up / scroll up",
+            Command::Top => "go to the top",
+            Command::Bottom => "go to the bottom",
+            Command::PageDown => "page down",
+            Command::PageUp => "page up",
+            Command::FocusNext => "focus the next pane",
+            Command::FocusPrev => "focus the previous pane",
+            Command::Open => "open the selected article",
+            Command::Back => "back: close the filter, help or article",
+            Command::Quit => "quit",
+            Command::Filter => "filter the list by title (Arabic-insensitive)",
+            Command::Help => "show or hide this help",
+            Command::CycleBidi => "cycle bidi mode: app, terminal, off",
+        }
+    }
+}
+
+/// A pane of the three-pane interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Library,
+    Reader,
+    Panel,
+}
+
+/// Everything `update` reacts to: commands, text typed into the filter, pointer events
+/// (already resolved to a pane by the driver), resizes and loader events.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Command(Command),
+    /// A character typed while the filter input is active.
+    FilterInput(char),
+    FilterBackspace,
+    /// Mouse wheel over a pane: positive scrolls down.
+    Scroll {
+        pane: Pane,
+        lines: i32,
+    },
+    /// A click on row `row` (0-based, inside the pane's content area).
+    Click {
+        pane: Pane,
+        row: u16,
+    },
+    /// The reader's content size changed (the UI reports it after layout).
+    ReaderViewport {
+        height: u16,
+        lines: usize,
+    },
+    /// The library list's height in rows changed.
+    LibraryViewport {
+        height: u16,
+    },
+    /// Background loading.
+    LoadStarted {
+        folder: PathBuf,
+    },
+    LoadProgress {
+        done: usize,
+        total: usize,
+    },
+    LoadFinished {
+        entries: Vec<ListEntry>,
+        skipped: Vec<Skipped>,
+    },
+    /// Periodic tick (drives time-based state such as "read after a few seconds").
+    Tick,
+}

@@ -1,0 +1,291 @@
+//! `update`: State + Action → State + effects. Pure: no I/O, no clocks, no terminal.
+
+use std::sync::Arc;
+
+use super::action::{Action, Command, Pane};
+use super::panel;
+use super::state::{ArticleKey, ListEntry, Progress, State};
+use crate::config::BidiMode;
+use crate::model::{Article, Skipped};
+use crate::text::normalize;
+
+/// Rows one entry takes in the library list (title, then date and source).
+pub const ROWS_PER_ENTRY: u16 = 2;
+
+/// Work for the driver, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Quit,
+    /// Fetch the article's body and deliver it with `Action`-independent `open_article`.
+    OpenArticle(ArticleKey),
+    /// Switch the terminal's own bidi handling to suit the mode (and clear the screen).
+    ApplyBidiMode(BidiMode),
+}
+
+/// Applies one action.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Command(command) => command_update(state, command),
+        Action::FilterInput(c) => {
+            state.filter.query.push(c);
+            refilter(state);
+            Vec::new()
+        }
+        Action::FilterBackspace => {
+            state.filter.query.pop();
+            refilter(state);
+            Vec::new()
+        }
+        Action::Scroll { pane, lines } => {
+            scroll_pane(state, pane, lines);
+            Vec::new()
+        }
+        Action::Click { pane, row } => click(state, pane, row),
+        Action::ReaderViewport { height, lines } => {
+            state.reader.height = height;
+            state.reader.lines = lines;
+            state.reader.scroll = state.reader.scroll.min(state.reader.max_scroll());
+            Vec::new()
+        }
+        Action::LibraryViewport { height } => {
+            state.library.height = height;
+            keep_selection_visible(state);
+            Vec::new()
+        }
+        Action::LoadStarted { folder } => {
+            state.folder = folder;
+            state.loading = Some(Progress { done: 0, total: 0 });
+            Vec::new()
+        }
+        Action::LoadProgress { done, total } => {
+            state.loading = Some(Progress { done, total });
+            Vec::new()
+        }
+        Action::LoadFinished { entries, skipped } => load_finished(state, entries, skipped),
+        Action::Tick => Vec::new(),
+    }
+}
+
+/// Puts a fetched article into the reader (the answer to `Effect::OpenArticle`).
+pub fn open_article(state: &mut State, article: Arc<Article>) {
+    let same =
+        state.reader.article.as_deref().map(ArticleKey::of) == Some(ArticleKey::of(&article));
+    if !same {
+        state.reader.scroll = 0;
+        state.panel.selected = 0;
+    }
+    state.reader.article = Some(article);
+}
+
+fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
+    if state.show_help {
+        // The help overlay swallows everything but the keys that close it.
+        if matches!(command, Command::Help | Command::Back | Command::Quit) {
+            state.show_help = false;
+        }
+        return Vec::new();
+    }
+    match command {
+        Command::Quit => {
+            state.quit = true;
+            vec![Effect::Quit]
+        }
+        Command::Help => {
+            state.show_help = true;
+            Vec::new()
+        }
+        Command::CycleBidi => {
+            state.bidi_mode = state.bidi_mode.next();
+            vec![Effect::ApplyBidiMode(state.bidi_mode)]
+        }
+        Command::FocusNext => {
+            state.focus = next_pane(state.focus, 1);
+            Vec::new()
+        }
+        Command::FocusPrev => {
+            state.focus = next_pane(state.focus, -1);
+            Vec::new()
+        }
+        Command::Filter => {
+            state.filter.editing = true;
+            state.focus = Pane::Library;
+            Vec::new()
+        }
+        Command::Open => open_command(state),
+        Command::Back => back(state),
+        Command::Down => move_by(state, 1),
+        Command::Up => move_by(state, -1),
+        Command::PageDown => move_by(state, page(state) as i64),
+        Command::PageUp => move_by(state, -(page(state) as i64)),
+        Command::Top => move_by(state, i64::MIN / 2),
+        Command::Bottom => move_by(state, i64::MAX / 2),
+    }
+}
+
+fn next_pane(pane: Pane, step: i32) -> Pane {
+    const ORDER: [Pane; 3] = [Pane::Library, Pane::Reader, Pane::Panel];
+    let at = ORDER.iter().position(|p| *p == pane).unwrap_or(0) as i32;
+    ORDER[(at + step).rem_euclid(3) as usize]
+}
+
+fn page(state: &State) -> usize {
+    match state.focus {
+        Pane::Library => state.library.page(),
+        Pane::Reader => usize::from(state.reader.height).saturating_sub(2).max(1),
+        Pane::Panel => 5,
+    }
+}
+
+fn open_command(state: &mut State) -> Vec<Effect> {
+    if state.filter.editing {
+        state.filter.editing = false;
+    }
+    match state.focus {
+        Pane::Library => match state.library.selected_entry() {
+            Some(entry) => {
+                let key = entry.key.clone();
+                state.focus = Pane::Reader;
+                vec![Effect::OpenArticle(key)]
+            }
+            None => Vec::new(),
+        },
+        Pane::Reader | Pane::Panel => Vec::new(),
+    }
+}
+
+fn back(state: &mut State) -> Vec<Effect> {
+    if state.filter.editing {
+        // Esc while typing cancels the filter altogether.
+        state.filter.editing = false;
+        state.filter.query.clear();
+        refilter(state);
+    } else if !state.filter.query.is_empty() && state.focus == Pane::Library {
+        state.filter.query.clear();
+        refilter(state);
+    } else if state.focus != Pane::Library {
+        state.focus = Pane::Library;
+    }
+    Vec::new()
+}
+
+/// Moves the focused pane's cursor (or scroll) by `delta`, clamped.
+fn move_by(state: &mut State, delta: i64) -> Vec<Effect> {
+    match state.focus {
+        Pane::Library => {
+            let len = state.library.visible.len();
+            state.library.selected =
+                clamp_add(state.library.selected, delta, len.saturating_sub(1));
+            keep_selection_visible(state);
+        }
+        Pane::Reader => {
+            let max = state.reader.max_scroll();
+            state.reader.scroll = clamp_add(state.reader.scroll, delta, max);
+        }
+        Pane::Panel => {
+            let max = panel::item_count(state).saturating_sub(1);
+            state.panel.selected = clamp_add(state.panel.selected, delta, max);
+        }
+    }
+    Vec::new()
+}
+
+fn clamp_add(value: usize, delta: i64, max: usize) -> usize {
+    let moved = (value as i64).saturating_add(delta);
+    moved.clamp(0, max as i64) as usize
+}
+
+fn scroll_pane(state: &mut State, pane: Pane, lines: i32) {
+    match pane {
+        Pane::Reader => {
+            let max = state.reader.max_scroll();
+            state.reader.scroll = clamp_add(state.reader.scroll, i64::from(lines), max);
+        }
+        Pane::Library => {
+            let len = state.library.visible.len();
+            let max_offset = len.saturating_sub(state.library.page());
+            state.library.offset = clamp_add(state.library.offset, i64::from(lines), max_offset);
+        }
+        Pane::Panel => {
+            let max = panel::item_count(state).saturating_sub(1);
+            state.panel.selected = clamp_add(state.panel.selected, i64::from(lines), max);
+        }
+    }
+}
+
+fn click(state: &mut State, pane: Pane, row: u16) -> Vec<Effect> {
+    state.focus = pane;
+    match pane {
+        Pane::Library => {
+            let position = state.library.offset + usize::from(row / ROWS_PER_ENTRY);
+            if position < state.library.visible.len() {
+                state.library.selected = position;
+                return open_command(state);
+            }
+        }
+        Pane::Panel | Pane::Reader => {}
+    }
+    Vec::new()
+}
+
+/// Scrolls the list so the selected entry is on screen.
+fn keep_selection_visible(state: &mut State) {
+    let lib = &mut state.library;
+    let page = lib.page();
+    if lib.selected < lib.offset {
+        lib.offset = lib.selected;
+    } else if lib.selected >= lib.offset + page {
+        lib.offset = lib.selected + 1 - page;
+    }
+    lib.offset = lib.offset.min(lib.visible.len().saturating_sub(page));
+}
+
+/// Recomputes the visible entries after the filter changed, keeping the selected entry
+/// selected when it still passes.
+fn refilter(state: &mut State) {
+    let kept = state.library.selected_entry().map(|e| e.key.clone());
+    let needle = normalize(&state.filter.query);
+    let needle = needle.trim();
+    state.library.visible = state
+        .library
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| needle.is_empty() || e.title_key.contains(needle))
+        .map(|(i, _)| i)
+        .collect();
+    state.library.selected = kept
+        .and_then(|key| {
+            state
+                .library
+                .visible
+                .iter()
+                .position(|&i| state.library.entries[i].key == key)
+        })
+        .unwrap_or(0);
+    keep_selection_visible(state);
+}
+
+fn load_finished(state: &mut State, entries: Vec<ListEntry>, skipped: Vec<Skipped>) -> Vec<Effect> {
+    state.loading = None;
+    let read: std::collections::HashSet<ArticleKey> = state
+        .library
+        .entries
+        .iter()
+        .filter(|e| e.read)
+        .map(|e| e.key.clone())
+        .collect();
+    state.library.entries = entries
+        .into_iter()
+        .map(|mut entry| {
+            entry.read |= read.contains(&entry.key);
+            entry
+        })
+        .collect();
+    state.library.skipped = skipped;
+    refilter(state);
+    // Open the first article so the reader is never empty on start.
+    match (&state.reader.article, state.library.selected_entry()) {
+        (None, Some(entry)) => vec![Effect::OpenArticle(entry.key.clone())],
+        _ => Vec::new(),
+    }
+}

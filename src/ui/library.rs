@@ -1,0 +1,162 @@
+//! The library pane: titles laid out by the same engine, right-aligned, with date, source and
+//! an unread mark; the filter line on top when a filter is set.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use super::bidi_text::{draw_line, options, single_line};
+use crate::app::State;
+use crate::app::update::ROWS_PER_ENTRY;
+use crate::config::Settings;
+use crate::text::printable;
+
+/// Draws the filter line (if any) and the visible entries.
+pub fn draw(buf: &mut Buffer, area: Rect, state: &State, settings: &Settings) -> Rect {
+    let mut list_area = area;
+    if state.filter.editing || !state.filter.query.is_empty() {
+        draw_filter_line(buf, Rect { height: 1, ..area }, state, settings);
+        list_area.y += 1;
+        list_area.height = list_area.height.saturating_sub(1);
+    }
+    if state.library.visible.is_empty() {
+        let message = if state.loading.is_some() {
+            "loading…"
+        } else if state.library.entries.is_empty() {
+            "no articles in this folder"
+        } else {
+            "no title matches the filter"
+        };
+        buf.set_stringn(
+            list_area.x + 1,
+            list_area.y,
+            message,
+            usize::from(list_area.width),
+            settings.theme.dimmed(),
+        );
+        return list_area;
+    }
+    let lib = &state.library;
+    let rows = usize::from(list_area.height / ROWS_PER_ENTRY);
+    for (row, position) in (lib.offset..lib.visible.len()).take(rows).enumerate() {
+        let Some(entry) = lib.visible.get(position).and_then(|&i| lib.entries.get(i)) else {
+            break;
+        };
+        let y = list_area.y + (row as u16) * ROWS_PER_ENTRY;
+        let entry_area = Rect {
+            y,
+            height: ROWS_PER_ENTRY,
+            ..list_area
+        };
+        let selected = position == lib.selected;
+        let base = if selected {
+            settings.theme.selected()
+        } else {
+            Style::new()
+        };
+        if selected {
+            buf.set_style(entry_area, base);
+        }
+        draw_entry(buf, entry_area, entry, base, state, settings);
+    }
+    list_area
+}
+
+fn draw_entry(
+    buf: &mut Buffer,
+    area: Rect,
+    entry: &crate::app::state::ListEntry,
+    base: Style,
+    state: &State,
+    settings: &Settings,
+) {
+    // One column for the unread mark on the right edge (where an RTL line starts).
+    let text_width = area.width.saturating_sub(2);
+    let opts = options(settings, state.bidi_mode, usize::from(text_width), true);
+    let title_style = if entry.read {
+        base
+    } else {
+        base.add_modifier(Modifier::BOLD)
+    };
+    let title = single_line(&entry.title, &opts, state.bidi_mode);
+    draw_line(
+        buf,
+        Rect {
+            x: area.x,
+            width: text_width,
+            height: 1,
+            ..area
+        },
+        &title,
+        title_style,
+        &|_| Style::new(),
+    );
+    if !entry.read {
+        buf.set_string(
+            area.x + area.width.saturating_sub(1),
+            area.y,
+            "•",
+            base.fg(settings.theme.unread),
+        );
+    }
+    let mut meta = Vec::new();
+    if let Some(date) = entry.date {
+        meta.push(date.to_string());
+    }
+    if let Some(source) = &entry.source {
+        meta.push(printable(source).into_owned());
+    }
+    if meta.is_empty() {
+        // Undated, sourceless files are known by their name.
+        let name = entry
+            .key
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        meta.push(printable(&name).into_owned());
+    }
+    let meta_line = single_line(&meta.join(" · "), &opts, state.bidi_mode);
+    let meta_area = Rect {
+        x: area.x,
+        y: area.y + 1,
+        width: text_width,
+        height: 1,
+    };
+    draw_line(
+        buf,
+        meta_area,
+        &meta_line,
+        base.patch(settings.theme.dimmed()),
+        &|_| Style::new(),
+    );
+}
+
+fn draw_filter_line(buf: &mut Buffer, area: Rect, state: &State, settings: &Settings) {
+    let prompt = "/ ";
+    buf.set_string(
+        area.x,
+        area.y,
+        prompt,
+        Style::new().fg(settings.theme.accent),
+    );
+    let width = area.width.saturating_sub(3);
+    let opts = options(settings, state.bidi_mode, usize::from(width), false);
+    let mut query = single_line(&state.filter.query, &opts, state.bidi_mode);
+    query.indent = 0; // the query reads from the prompt
+    let query_area = Rect {
+        x: area.x + 2,
+        width,
+        ..area
+    };
+    draw_line(buf, query_area, &query, Style::new(), &|_| Style::new());
+    if state.filter.editing {
+        let cursor_x = (area.x + 2 + query.width as u16).min(area.x + area.width.saturating_sub(1));
+        buf.set_string(
+            cursor_x,
+            area.y,
+            "▏",
+            Style::new().fg(settings.theme.accent),
+        );
+    }
+}
