@@ -128,10 +128,7 @@ impl App {
     }
 
     /// Draws a frame, then tells `update` the sizes the layout produced.
-    pub fn draw<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> std::io::Result<()>
-    where
-        std::io::Error: From<B::Error>,
-    {
+    pub fn draw<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
         let (state, settings, views) = (&self.state, &self.settings, &mut self.views);
         let mut areas = Areas::default();
         terminal.draw(|frame| areas = ui::draw(frame, state, settings, views))?;

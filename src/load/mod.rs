@@ -52,7 +52,7 @@ pub fn scan(root: &Path) -> Scan {
                     .unwrap_or_else(|| root.to_owned());
                 let reason = err
                     .io_error()
-                    .map(|e| describe_io_error(e))
+                    .map(describe_io_error)
                     .unwrap_or_else(|| "cannot be read".into());
                 scan.skipped.push(Skipped { path, reason });
             }
@@ -76,9 +76,8 @@ fn classify_entry(entry: &walkdir::DirEntry, canonical_root: &Path, scan: &mut S
         return;
     }
     if !file_type.is_symlink() {
-        if file_type.is_dir() && entry.depth() > 0 {
-            // A directory named like an article (x.txt): its contents are scanned anyway.
-        }
+        // A directory named like an article (x.txt) is not a file; its contents are
+        // scanned like any other directory's.
         return;
     }
     let skip = |reason: &str| Skipped {

@@ -1,0 +1,250 @@
+//! Pure `update` tests: State + actions → State + effects.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use akhbar::app::state::{ArticleKey, ListEntry};
+use akhbar::app::update::{Effect, open_article, update};
+use akhbar::app::{Action, Command, Pane, State};
+use akhbar::config::BidiMode;
+use akhbar::model::{Article, Format, Skipped};
+
+fn article(name: &str, title: &str) -> Article {
+    Article {
+        path: PathBuf::from(name),
+        index_in_file: 0,
+        format: Format::Txt,
+        title: title.to_owned(),
+        paragraphs: vec!["فقرة".to_owned()],
+        date: None,
+        source: None,
+        url: None,
+        author: None,
+        encoding: "UTF-8".to_owned(),
+        truncated: false,
+    }
+}
+
+fn loaded(titles: &[&str]) -> (State, Vec<Article>) {
+    let articles: Vec<Article> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article(&format!("{i}.txt"), t))
+        .collect();
+    let mut state = State::new(PathBuf::from("news"), BidiMode::App);
+    let effects = update(
+        &mut state,
+        Action::LoadFinished {
+            entries: articles.iter().map(ListEntry::of).collect(),
+            skipped: vec![Skipped {
+                path: "bad.json".into(),
+                reason: "invalid JSON".into(),
+            }],
+        },
+    );
+    assert_eq!(
+        effects,
+        vec![Effect::OpenArticle(ArticleKey::of(&articles[0]))]
+    );
+    update(&mut state, Action::LibraryViewport { height: 6 });
+    (state, articles)
+}
+
+fn cmd(state: &mut State, command: Command) -> Vec<Effect> {
+    update(state, Action::Command(command))
+}
+
+#[test]
+fn moving_through_the_list_clamps_and_scrolls() {
+    let (mut state, _) = loaded(&["أ", "ب", "ت", "ث", "ج"]);
+    assert_eq!(state.library.page(), 3);
+    cmd(&mut state, Command::Up);
+    assert_eq!(state.library.selected, 0);
+    for _ in 0..4 {
+        cmd(&mut state, Command::Down);
+    }
+    assert_eq!(state.library.selected, 4);
+    assert_eq!(state.library.offset, 2, "selection kept on screen");
+    cmd(&mut state, Command::Down);
+    assert_eq!(state.library.selected, 4);
+    cmd(&mut state, Command::Top);
+    assert_eq!((state.library.selected, state.library.offset), (0, 0));
+    cmd(&mut state, Command::Bottom);
+    assert_eq!(state.library.selected, 4);
+    cmd(&mut state, Command::PageUp);
+    assert_eq!(state.library.selected, 1);
+}
+
+#[test]
+fn enter_opens_the_selected_article_and_focuses_the_reader() {
+    let (mut state, articles) = loaded(&["أ", "ب"]);
+    cmd(&mut state, Command::Down);
+    let effects = cmd(&mut state, Command::Open);
+    assert_eq!(
+        effects,
+        vec![Effect::OpenArticle(ArticleKey::of(&articles[1]))]
+    );
+    assert_eq!(state.focus, Pane::Reader);
+    open_article(&mut state, Arc::new(articles[1].clone()));
+    assert_eq!(state.article_position(), Some((2, 2)));
+    cmd(&mut state, Command::Back);
+    assert_eq!(state.focus, Pane::Library);
+}
+
+#[test]
+fn reader_scroll_is_bounded_by_the_laid_out_lines() {
+    let (mut state, articles) = loaded(&["أ"]);
+    open_article(&mut state, Arc::new(articles[0].clone()));
+    update(
+        &mut state,
+        Action::ReaderViewport {
+            height: 10,
+            lines: 25,
+        },
+    );
+    state.focus = Pane::Reader;
+    cmd(&mut state, Command::Bottom);
+    assert_eq!(state.reader.scroll, 15);
+    cmd(&mut state, Command::PageUp);
+    assert_eq!(state.reader.scroll, 7);
+    update(
+        &mut state,
+        Action::Scroll {
+            pane: Pane::Reader,
+            lines: 100,
+        },
+    );
+    assert_eq!(state.reader.scroll, 15);
+    // A wider window lays out fewer lines: the scroll follows.
+    update(
+        &mut state,
+        Action::ReaderViewport {
+            height: 10,
+            lines: 12,
+        },
+    );
+    assert_eq!(state.reader.scroll, 2);
+}
+
+#[test]
+fn filter_is_arabic_insensitive_and_escape_clears_it() {
+    let (mut state, _) = loaded(&["زيارة بوتين إلى الصين", "الإقتصاد التونسي", "مباراة الترجي"]);
+    cmd(&mut state, Command::Filter);
+    assert!(state.filter.editing);
+    for c in "الاقتصاد".chars() {
+        update(&mut state, Action::FilterInput(c));
+    }
+    assert_eq!(state.library.visible, vec![1], "إ and ا match");
+    update(&mut state, Action::FilterBackspace);
+    assert_eq!(state.library.visible, vec![1]);
+    cmd(&mut state, Command::Back);
+    assert!(!state.filter.editing);
+    assert!(state.filter.query.is_empty());
+    assert_eq!(state.library.visible.len(), 3);
+}
+
+#[test]
+fn filter_ignores_harakat_tatweel_and_final_forms() {
+    let (mut state, _) = loaded(&["مُسْتَشْفَى المدينة", "الـمدرسة"]);
+    cmd(&mut state, Command::Filter);
+    for c in "مستشفي".chars() {
+        update(&mut state, Action::FilterInput(c));
+    }
+    assert_eq!(state.library.visible, vec![0]);
+    cmd(&mut state, Command::Back);
+    cmd(&mut state, Command::Filter);
+    for c in "المدرسه".chars() {
+        update(&mut state, Action::FilterInput(c));
+    }
+    assert_eq!(state.library.visible, vec![1]);
+}
+
+#[test]
+fn focus_cycles_both_ways() {
+    let (mut state, _) = loaded(&["أ"]);
+    cmd(&mut state, Command::FocusNext);
+    assert_eq!(state.focus, Pane::Reader);
+    cmd(&mut state, Command::FocusNext);
+    assert_eq!(state.focus, Pane::Panel);
+    cmd(&mut state, Command::FocusNext);
+    assert_eq!(state.focus, Pane::Library);
+    cmd(&mut state, Command::FocusPrev);
+    assert_eq!(state.focus, Pane::Panel);
+}
+
+#[test]
+fn help_overlay_swallows_keys_until_closed() {
+    let (mut state, _) = loaded(&["أ", "ب"]);
+    cmd(&mut state, Command::Help);
+    assert!(state.show_help);
+    cmd(&mut state, Command::Down);
+    assert_eq!(state.library.selected, 0);
+    assert_eq!(cmd(&mut state, Command::Quit), vec![]);
+    assert!(!state.show_help && !state.quit);
+    assert_eq!(cmd(&mut state, Command::Quit), vec![Effect::Quit]);
+}
+
+#[test]
+fn bidi_mode_cycles_and_asks_the_terminal_to_follow() {
+    let (mut state, _) = loaded(&["أ"]);
+    assert_eq!(
+        cmd(&mut state, Command::CycleBidi),
+        vec![Effect::ApplyBidiMode(BidiMode::Terminal)]
+    );
+    assert_eq!(
+        cmd(&mut state, Command::CycleBidi),
+        vec![Effect::ApplyBidiMode(BidiMode::Off)]
+    );
+    assert_eq!(
+        cmd(&mut state, Command::CycleBidi),
+        vec![Effect::ApplyBidiMode(BidiMode::App)]
+    );
+}
+
+#[test]
+fn clicks_select_and_open_list_entries() {
+    let (mut state, articles) = loaded(&["أ", "ب", "ت"]);
+    state.focus = Pane::Reader;
+    let effects = update(
+        &mut state,
+        Action::Click {
+            pane: Pane::Library,
+            row: 5,
+        },
+    );
+    assert_eq!(state.library.selected, 2);
+    assert_eq!(
+        effects,
+        vec![Effect::OpenArticle(ArticleKey::of(&articles[2]))]
+    );
+    let effects = update(
+        &mut state,
+        Action::Click {
+            pane: Pane::Library,
+            row: 40,
+        },
+    );
+    assert!(
+        effects.is_empty(),
+        "a click below the last entry does nothing"
+    );
+}
+
+#[test]
+fn an_empty_folder_is_fine() {
+    let mut state = State::new(PathBuf::from("empty"), BidiMode::App);
+    let effects = update(
+        &mut state,
+        Action::LoadFinished {
+            entries: vec![],
+            skipped: vec![],
+        },
+    );
+    assert!(effects.is_empty());
+    for command in Command::ALL {
+        if command != Command::Quit {
+            cmd(&mut state, command);
+        }
+    }
+    assert!(state.library.visible.is_empty());
+}

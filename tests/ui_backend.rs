@@ -1,0 +1,142 @@
+//! The interface through ratatui's TestBackend: what is on screen at fixed sizes.
+
+use std::path::{Path, PathBuf};
+
+use akhbar::app::Command;
+use akhbar::app::run::{App, Event};
+use akhbar::config::{self, Settings};
+use akhbar::load;
+use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples")
+}
+
+fn app_on_samples(settings: Settings) -> App {
+    let mut app = App::new(samples(), settings);
+    let library = load::load_folder(&samples(), |_, _| {});
+    app.handle(Event::Loaded {
+        articles: library.articles,
+        skipped: library.skipped,
+    });
+    app
+}
+
+fn screen(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    app.draw(&mut terminal).expect("draw");
+    // A second frame uses the sizes the first one reported.
+    app.draw(&mut terminal).expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle(Event::Terminal(TermEvent::Key(KeyEvent::new(
+        code,
+        KeyModifiers::NONE,
+    ))));
+}
+
+#[test]
+fn three_panes_with_status_line() {
+    let mut app = app_on_samples(Settings::default());
+    let text = screen(&mut app, 140, 30);
+    assert!(text.contains("Library (8)"), "{text}");
+    assert!(text.contains("Reader"), "{text}");
+    assert!(text.contains("Panel"), "{text}");
+    let status = text.lines().last().unwrap_or_default();
+    assert!(status.contains("article 1/8"), "{status}");
+    assert!(status.contains("bidi: app"), "{status}");
+    assert!(status.contains("? help"), "{status}");
+}
+
+#[test]
+fn the_panel_shows_the_articles_facts() {
+    let mut app = app_on_samples(Settings::default());
+    let text = screen(&mut app, 140, 30);
+    for label in ["Article", "Date", "File", "Words", "Paragraphs", "Encoding"] {
+        assert!(text.contains(label), "missing {label}:\n{text}");
+    }
+}
+
+#[test]
+fn narrow_terminals_show_fewer_panes() {
+    let mut app = app_on_samples(Settings::default());
+    let medium = screen(&mut app, 80, 20);
+    assert!(medium.contains("Library") && medium.contains("Reader") && !medium.contains("Panel"));
+    let narrow = screen(&mut app, 40, 12);
+    assert!(narrow.contains("Library") && !narrow.contains("Reader"));
+}
+
+#[test]
+fn tiny_windows_say_so_and_never_panic() {
+    let mut app = app_on_samples(Settings::default());
+    for width in 1..=20 {
+        for height in 1..=5 {
+            let text = screen(&mut app, width, height);
+            if width >= 16 && height < 5 {
+                assert!(
+                    text.contains("window too small"),
+                    "{width}x{height}: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn help_overlay_lists_the_keymap_in_force() {
+    let settings =
+        config::parse("[keys]\nhelp = [\"f1\", \"?\"]\ndown = [\"n\"]\n").expect("config");
+    let mut app = app_on_samples(settings);
+    key(&mut app, KeyCode::Char('?'));
+    let text = screen(&mut app, 120, 30);
+    assert!(text.contains("Keys"), "{text}");
+    assert!(text.contains("F1, ?"), "{text}");
+    let down_row = text
+        .lines()
+        .find(|l| l.contains(Command::Down.describe()))
+        .unwrap_or_default();
+    assert!(down_row.contains(" n "), "{down_row}");
+    assert!(!down_row.contains('j'), "{down_row}");
+}
+
+#[test]
+fn filter_line_shows_the_query_and_narrows_the_list() {
+    let mut app = app_on_samples(Settings::default());
+    key(&mut app, KeyCode::Char('/'));
+    for c in "World".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let text = screen(&mut app, 140, 30);
+    assert!(text.contains("/ World"), "{text}");
+    assert!(text.contains("Library (1)"), "{text}");
+}
+
+#[test]
+fn selected_entry_is_highlighted() {
+    let settings = Settings::default();
+    let selection = settings.theme.selection;
+    let mut app = app_on_samples(settings);
+    let mut terminal = Terminal::new(TestBackend::new(140, 30)).expect("terminal");
+    app.draw(&mut terminal).expect("draw");
+    let buffer = terminal.backend().buffer();
+    // The library is on the right (RTL pane order); its first entry starts on row 1.
+    let highlighted = (100..139)
+        .filter(|&x| buffer[(x, 1)].bg == selection)
+        .count();
+    assert!(
+        highlighted > 30,
+        "selected row background: {highlighted} cells"
+    );
+}
