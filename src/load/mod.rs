@@ -5,6 +5,7 @@
 
 pub mod date;
 pub mod decode;
+pub mod html;
 pub mod parse;
 
 use std::fs::File;

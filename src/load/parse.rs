@@ -27,6 +27,7 @@ pub fn format_of(path: &Path) -> Option<Format> {
         "txt" | "text" => Some(Format::Txt),
         "md" | "markdown" => Some(Format::Md),
         "json" => Some(Format::Json),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
         _ => None,
     }
 }
@@ -38,7 +39,7 @@ pub fn parse(format: Format, text: &str) -> Result<Vec<Parsed>, String> {
         Format::Txt => vec![parse_txt(&text)?],
         Format::Md => vec![parse_md(&text)?],
         Format::Json => parse_json(&text)?,
-        Format::Html => return Err("HTML is not supported yet".into()),
+        Format::Html => vec![super::html::parse_html(&text)?],
     };
     Ok(parsed)
 }

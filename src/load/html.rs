@@ -1,0 +1,225 @@
+//! Saved web pages: the title and the main article text, without scripts, navigation and
+//! boilerplate; date, source, author and URL from meta tags when present.
+//!
+//! The main text is the container whose own `<p>` children hold the most text (the usual
+//! shape of an article body), so menus, footers and related-article lists fall away.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::date;
+use super::parse::Parsed;
+
+/// Elements whose text is never article text.
+const NOISE: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "select", "svg", "iframe",
+];
+/// Blocks that become paragraphs.
+const BLOCKS: &str = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption";
+
+pub fn parse_html(text: &str) -> Result<Parsed, String> {
+    let doc = Html::parse_document(text);
+    let meta = |selector: &str| -> Option<String> {
+        let sel = Selector::parse(selector).ok()?;
+        doc.select(&sel).find_map(|e| {
+            let value = e
+                .value()
+                .attr("content")
+                .or_else(|| e.value().attr("datetime"))
+                .or_else(|| e.value().attr("href"))?;
+            let value = collapse(value);
+            (!value.is_empty()).then_some(value)
+        })
+    };
+    let root = main_container(&doc);
+    let mut paragraphs = root.map(block_texts).unwrap_or_default();
+    let heading = first_text(&doc, "h1");
+    let title = meta(r#"meta[property="og:title"]"#)
+        .or_else(|| heading.clone())
+        .or_else(|| first_text(&doc, "title"))
+        .or_else(|| (!paragraphs.is_empty()).then(|| paragraphs.remove(0)))
+        .ok_or("no title or text in the page")?;
+    // The title usually repeats as the page's first heading: keep it once.
+    paragraphs.retain(|p| *p != title && Some(p) != heading.as_ref());
+    let date_text = meta(r#"meta[property="article:published_time"]"#)
+        .or_else(|| meta(r#"meta[itemprop="datePublished"]"#))
+        .or_else(|| meta(r#"meta[name="date"]"#))
+        .or_else(|| meta("time[datetime]"));
+    Ok(Parsed {
+        title,
+        paragraphs,
+        date: date_text.as_deref().and_then(date::parse_iso),
+        source: meta(r#"meta[property="og:site_name"]"#)
+            .or_else(|| meta(r#"meta[name="publisher"]"#)),
+        url: meta(r#"link[rel="canonical"]"#).or_else(|| meta(r#"meta[property="og:url"]"#)),
+        author: meta(r#"meta[name="author"]"#),
+    })
+}
+
+/// The element whose direct `<p>` children carry the most text; `<body>` when none has any.
+fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
+    let candidates = Selector::parse("article, main, section, div, td, body").ok()?;
+    let best = doc
+        .select(&candidates)
+        .filter(|e| !inside_noise(e))
+        .map(|e| (direct_paragraph_text(e), e))
+        .filter(|(len, _)| *len > 0)
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, e)| e);
+    best.or_else(|| {
+        Selector::parse("body")
+            .ok()
+            .and_then(|s| doc.select(&s).next())
+    })
+}
+
+fn direct_paragraph_text(element: ElementRef<'_>) -> usize {
+    element
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| c.value().name() == "p")
+        .map(|p| visible_text(p).chars().count())
+        .sum()
+}
+
+fn inside_noise(element: &ElementRef<'_>) -> bool {
+    element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| NOISE.contains(&a.value().name()))
+}
+
+/// The container's blocks as paragraphs, outermost blocks only, noise skipped.
+fn block_texts(root: ElementRef<'_>) -> Vec<String> {
+    let Ok(blocks) = Selector::parse(BLOCKS) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for block in root.select(&blocks) {
+        let nested = block
+            .ancestors()
+            .take_while(|a| a.id() != root.id())
+            .filter_map(ElementRef::wrap)
+            .any(|a| blocks.matches(&a));
+        if nested || inside_noise(&block) {
+            continue;
+        }
+        let text = visible_text(block);
+        if !text.is_empty() {
+            out.push(text);
+        }
+    }
+    if out.is_empty() {
+        let text = visible_text(root);
+        if !text.is_empty() {
+            out.push(text);
+        }
+    }
+    out
+}
+
+fn first_text(doc: &Html, selector: &str) -> Option<String> {
+    let sel = Selector::parse(selector).ok()?;
+    doc.select(&sel).map(visible_text).find(|t| !t.is_empty())
+}
+
+/// Inline elements: their text runs on with the text around them.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "mark", "q", "s", "small", "span",
+    "strong", "sub", "sup", "time", "u",
+];
+
+/// Text of an element with noise elements left out, a space around every block, and
+/// whitespace collapsed.
+fn visible_text(element: ElementRef<'_>) -> String {
+    enum Step<'a> {
+        Visit(ego_tree::NodeRef<'a, Node>),
+        Space,
+    }
+    let mut out = String::new();
+    let mut stack: Vec<Step<'_>> = element.children().rev().map(Step::Visit).collect();
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Space => {
+                out.push(' ');
+                continue;
+            }
+            Step::Visit(node) => node,
+        };
+        match node.value() {
+            Node::Text(text) => out.push_str(text),
+            Node::Element(e) if NOISE.contains(&e.name()) => {}
+            Node::Element(e) => {
+                let block = !INLINE.contains(&e.name());
+                if block {
+                    out.push(' ');
+                    stack.push(Step::Space);
+                }
+                stack.extend(node.children().rev().map(Step::Visit));
+            }
+            _ => {}
+        }
+    }
+    collapse(&out)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="ar" dir="rtl"><head>
+<title>موقع الأخبار | الرئيسية</title>
+<meta property="og:title" content="ارتفاع صادرات التمور التونسية بنسبة 12%">
+<meta property="og:site_name" content="أخبار المغرب العربي">
+<meta property="article:published_time" content="2024-01-08T09:15:00+01:00">
+<meta name="author" content="سامي بن علي">
+<link rel="canonical" href="https://example.org/dates">
+<script>var tracking = "لا تظهر";</script><style>p{color:red}</style>
+</head><body>
+<header><nav><ul><li>الرئيسية</li><li>اقتصاد</li><li>رياضة</li></ul></nav></header>
+<div class="layout"><article>
+<h1>ارتفاع صادرات التمور التونسية بنسبة 12%</h1>
+<p>ارتفعت صادرات <b>التمور</b> التونسية خلال الموسم الحالي بنسبة 12 بالمائة.</p>
+<p>وبلغت الكميات المصدّرة نحو 120 ألف طن<br>بقيمة 800 مليون دينار.</p>
+<script>document.write("إعلان")</script>
+<blockquote><p>قال مسؤول: «الموسم ممتاز».</p></blockquote>
+</article>
+<aside><p>اقرأ أيضا: خبر آخر لا علاقة له بالموضوع ويجب ألا يظهر.</p></aside></div>
+<footer><p>جميع الحقوق محفوظة © 2024</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn extracts_title_text_and_meta() {
+        let p = parse_html(PAGE).unwrap();
+        assert_eq!(p.title, "ارتفاع صادرات التمور التونسية بنسبة 12%");
+        assert_eq!(
+            p.paragraphs,
+            [
+                "ارتفعت صادرات التمور التونسية خلال الموسم الحالي بنسبة 12 بالمائة.",
+                "وبلغت الكميات المصدّرة نحو 120 ألف طن بقيمة 800 مليون دينار.",
+                "قال مسؤول: «الموسم ممتاز».",
+            ]
+        );
+        assert_eq!(p.source.as_deref(), Some("أخبار المغرب العربي"));
+        assert_eq!(p.author.as_deref(), Some("سامي بن علي"));
+        assert_eq!(p.url.as_deref(), Some("https://example.org/dates"));
+        assert_eq!(p.date.map(|d| (d.year, d.month, d.day)), Some((2024, 1, 8)));
+    }
+
+    #[test]
+    fn broken_markup_and_no_paragraphs_still_give_text() {
+        let p = parse_html("<title>عنوان</title><div>نص <b>بلا فقرات<div>وعلامات مكسورة").unwrap();
+        assert_eq!(p.title, "عنوان");
+        assert_eq!(p.paragraphs, ["نص بلا فقرات وعلامات مكسورة"]);
+    }
+
+    #[test]
+    fn a_page_with_nothing_is_an_error() {
+        assert!(parse_html("<html><script>x()</script></html>").is_err());
+        assert!(parse_html("").is_err());
+    }
+}
