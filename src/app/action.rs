@@ -26,11 +26,12 @@ pub enum Command {
     Filter,
     Help,
     CycleBidi,
+    Suspend,
 }
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 15] = [
         Command::Down,
         Command::Up,
         Command::Top,
@@ -44,6 +45,7 @@ impl Command {
         Command::Filter,
         Command::CycleBidi,
         Command::Help,
+        Command::Suspend,
         Command::Quit,
     ];
 
@@ -64,6 +66,7 @@ impl Command {
             Command::Filter => "filter the list by title (Arabic-insensitive)",
             Command::Help => "show or hide this help",
             Command::CycleBidi => "cycle bidi mode: app, terminal, off",
+            Command::Suspend => "suspend to the shell (fg resumes)",
         }
     }
 }

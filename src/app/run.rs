@@ -16,7 +16,7 @@ use super::action::{Action, Command};
 use super::state::{ArticleKey, ListEntry, State};
 use super::terminal;
 use super::update::{self, Effect};
-use crate::config::{Key, Settings};
+use crate::config::{BidiMode, Key, Settings};
 use crate::load;
 use crate::model::{Article, Skipped};
 use crate::ui::{self, Areas, Views};
@@ -24,6 +24,8 @@ use crate::ui::{self, Areas, Views};
 /// Everything that reaches the event loop.
 pub enum Event {
     Terminal(TermEvent),
+    /// SIGTERM or SIGHUP: quit cleanly.
+    Terminate,
     LoadProgress {
         done: usize,
         total: usize,
@@ -63,6 +65,7 @@ impl App {
         let actions = match event {
             Event::Terminal(term) => self.translate(term),
             Event::LoadProgress { done, total } => vec![Action::LoadProgress { done, total }],
+            Event::Terminate => return vec![Effect::Quit],
             Event::Loaded { articles, skipped } => {
                 let entries = articles.iter().map(ListEntry::of).collect();
                 self.articles = articles
@@ -193,6 +196,10 @@ pub fn run(folder: &Path, settings: Settings, message: Option<String>) -> anyhow
     let (tx, rx) = mpsc::channel();
     app.state.loading = Some(super::state::Progress { done: 0, total: 0 });
     spawn_loader(folder.to_owned(), tx.clone());
+    let signal_tx = tx.clone();
+    terminal::watch_termination(move || {
+        let _ = signal_tx.send(Event::Terminate);
+    })?;
     terminal::enter(app.state.bidi_mode)?;
     let result = event_loop(&mut app, &rx, tx);
     terminal::leave();
@@ -208,7 +215,7 @@ fn event_loop(app: &mut App, rx: &Receiver<Event>, tx: Sender<Event>) -> anyhow:
         match rx.recv_timeout(TICK) {
             Ok(event) => {
                 let effects = app.handle(event);
-                if perform(&effects, &mut terminal)? {
+                if perform(&effects, &mut terminal, app.state.bidi_mode)? {
                     return Ok(());
                 }
             }
@@ -221,7 +228,7 @@ fn event_loop(app: &mut App, rx: &Receiver<Event>, tx: Sender<Event>) -> anyhow:
         // Drain whatever else is queued before drawing, so fast typing never lags.
         while let Ok(event) = rx.try_recv() {
             let effects = app.handle(event);
-            if perform(&effects, &mut terminal)? {
+            if perform(&effects, &mut terminal, app.state.bidi_mode)? {
                 return Ok(());
             }
         }
@@ -230,7 +237,11 @@ fn event_loop(app: &mut App, rx: &Receiver<Event>, tx: Sender<Event>) -> anyhow:
 }
 
 /// Performs the terminal-side effects; true when the app should quit.
-fn perform<B: Backend>(effects: &[Effect], terminal: &mut Terminal<B>) -> anyhow::Result<bool>
+fn perform<B: Backend>(
+    effects: &[Effect],
+    terminal: &mut Terminal<B>,
+    mode: BidiMode,
+) -> anyhow::Result<bool>
 where
     B::Error: Send + Sync + 'static,
 {
@@ -239,6 +250,10 @@ where
             Effect::Quit => return Ok(true),
             Effect::ApplyBidiMode(mode) => {
                 terminal::apply_bidi_mode(*mode)?;
+                terminal.clear()?;
+            }
+            Effect::Suspend => {
+                terminal::suspend(mode)?;
                 terminal.clear()?;
             }
             Effect::OpenArticle(_) => {}

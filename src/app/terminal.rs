@@ -58,6 +58,10 @@ pub fn leave() {
 }
 
 fn install_panic_hook() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
@@ -71,4 +75,25 @@ pub fn apply_bidi_mode(mode: BidiMode) -> io::Result<()> {
     let mut out = io::stdout();
     out.write_all(bidi_sequences(mode).as_bytes())?;
     out.flush()
+}
+
+/// Suspends like a shell job (Ctrl-Z): restores the terminal, stops the process, and on `fg`
+/// takes the terminal back in `mode`. The caller redraws everything afterwards.
+pub fn suspend(mode: BidiMode) -> io::Result<()> {
+    leave();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter(mode)
+}
+
+/// Turns SIGTERM and SIGHUP into a call of `on_signal` on a watcher thread, so that the event
+/// loop can quit through its normal path and restore the terminal.
+pub fn watch_termination(on_signal: impl Fn() + Send + 'static) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            on_signal();
+        }
+    });
+    Ok(())
 }

@@ -20,6 +20,8 @@ pub enum Effect {
     OpenArticle(ArticleKey),
     /// Switch the terminal's own bidi handling to suit the mode (and clear the screen).
     ApplyBidiMode(BidiMode),
+    /// Give the terminal back and stop the process until the shell resumes it.
+    Suspend,
 }
 
 /// Applies one action.
@@ -94,6 +96,7 @@ fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
             state.show_help = true;
             Vec::new()
         }
+        Command::Suspend => vec![Effect::Suspend],
         Command::CycleBidi => {
             state.bidi_mode = state.bidi_mode.next();
             vec![Effect::ApplyBidiMode(state.bidi_mode)]

@@ -168,6 +168,7 @@ impl Default for Keymap {
             (c('/'), Filter),
             (c('?'), Help),
             (c('B'), CycleBidi),
+            (Key::ctrl('z'), Suspend),
         ])
     }
 }
