@@ -7,6 +7,7 @@ pub mod date;
 pub mod decode;
 pub mod html;
 pub mod parse;
+pub mod watch;
 
 use std::fs::File;
 use std::io::Read;
