@@ -1,0 +1,459 @@
+//! Context of a figure: its sentence, label, year, entities and key-figure score.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::lexicon::{CUES, Lex, Lexicon, PREFIXES};
+use super::parse::{Parsed, RawFigure, UnitKind, YearMention, YearRef};
+use super::tokens::{Tok, Tokens};
+use super::{EntityRef, Figure, FigureKind, KEY_THRESHOLD};
+
+const POPULATION_LABEL: &str = "عدد السكان";
+
+/// Sentence ids per token: a sentence ends at a line break or `. ! ? ؟`.
+pub struct Sentences {
+    ids: Vec<u32>,
+    /// Byte span of each sentence (first token start .. last token end).
+    spans: Vec<(usize, usize)>,
+}
+
+impl Sentences {
+    pub fn new(toks: &Tokens) -> Sentences {
+        let mut ids = Vec::with_capacity(toks.len());
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut id: u32 = 0;
+        let mut open = false;
+        for t in &toks.list {
+            let ends = matches!(t.tok, Tok::Newline | Tok::Punct('.' | '!' | '?' | '؟'));
+            ids.push(id);
+            if !open {
+                spans.push((t.start, t.end));
+                open = true;
+            }
+            if let Some(span) = spans.last_mut() {
+                span.1 = t.end;
+            }
+            if ends {
+                id += 1;
+                open = false;
+            }
+        }
+        Sentences { ids, spans }
+    }
+
+    pub fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+
+    fn id(&self, tok: usize) -> Option<u32> {
+        self.ids.get(tok).copied()
+    }
+
+    fn span(&self, id: u32) -> Option<(usize, usize)> {
+        self.spans.get(id as usize).copied()
+    }
+}
+
+/// A cue phrase found in the text.
+#[derive(Debug, Clone, Copy)]
+struct CueHit {
+    first: usize,
+    last: usize,
+    label: &'static str,
+}
+
+type CueIndex = HashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>;
+
+fn cue_index() -> &'static CueIndex {
+    static INDEX: OnceLock<CueIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: CueIndex = HashMap::new();
+        for (words, label) in CUES {
+            if let Some(first) = words.first() {
+                map.entry(*first).or_default().push((*words, *label));
+            }
+        }
+        for list in map.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        map
+    })
+}
+
+/// Forms of a folded word with its proclitics (and ال) removed.
+fn stems(norm: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(norm).chain(
+        PREFIXES
+            .iter()
+            .filter_map(move |p| norm.strip_prefix(p).filter(|s| s.chars().count() >= 2)),
+    )
+}
+
+fn strip_al(norm: &str) -> &str {
+    norm.strip_prefix("ال")
+        .filter(|s| !s.is_empty())
+        .unwrap_or(norm)
+}
+
+fn find_cues(toks: &Tokens) -> Vec<CueHit> {
+    let index = cue_index();
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut best: Option<CueHit> = None;
+        if toks.is_word(i) {
+            'stems: for stem in stems(toks.norm(i)) {
+                let Some(list) = index.get(stem) else {
+                    continue;
+                };
+                for (words, label) in list {
+                    let rest_ok = words.iter().enumerate().skip(1).all(|(k, w)| {
+                        let n = toks.norm(i + k);
+                        n == *w || strip_al(n) == *w
+                    });
+                    if rest_ok {
+                        best = Some(CueHit {
+                            first: i,
+                            last: i + words.len() - 1,
+                            label,
+                        });
+                        break 'stems;
+                    }
+                }
+            }
+        }
+        match best {
+            Some(hit) => {
+                i = hit.last + 1;
+                hits.push(hit);
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+/// Everything needed to turn raw figures into [`Figure`]s.
+pub struct Context<'a> {
+    text: &'a str,
+    toks: &'a Tokens,
+    sentences: &'a Sentences,
+    cues: Vec<CueHit>,
+    years: &'a [YearMention],
+    article_year: Option<i32>,
+    entities: &'a [EntityRef<'a>],
+    title_end: usize,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        text: &'a str,
+        toks: &'a Tokens,
+        sentences: &'a Sentences,
+        parsed: &'a Parsed,
+        article_year: Option<i32>,
+        entities: &'a [EntityRef<'a>],
+    ) -> Context<'a> {
+        let cues = if parsed.figures.is_empty() {
+            Vec::new()
+        } else {
+            find_cues(toks)
+        };
+        Context {
+            text,
+            toks,
+            sentences,
+            cues,
+            years: &parsed.years,
+            article_year,
+            entities,
+            title_end: text.find('\n').unwrap_or(text.len()),
+        }
+    }
+
+    /// The finished figure.
+    pub fn figure(&self, raw: &RawFigure) -> Figure {
+        let sent = self.sentences.id(raw.first_tok);
+        let cue = self.cue_for(raw, sent);
+        let mut kind = raw.kind;
+        if kind == FigureKind::Quantity
+            && raw.unit_kind == UnitKind::People
+            && cue.is_some_and(|c| c.label == POPULATION_LABEL)
+        {
+            kind = FigureKind::Population;
+        }
+        let label = self.label(raw, kind, cue);
+        let text = self.text.get(raw.range.clone()).unwrap_or("").to_string();
+        let mut fig = Figure {
+            text,
+            range: raw.range.clone(),
+            value: raw.value,
+            value_max: raw.value_max,
+            unit: raw.unit.clone(),
+            kind,
+            qualifier: raw
+                .qualifier
+                .as_ref()
+                .and_then(|q| self.text.get(q.clone()))
+                .map(str::to_string),
+            label,
+            year: self.year(raw, sent),
+            entities: self.entities_in(sent),
+            score: 0.0,
+            key: false,
+        };
+        fig.score = self.score(raw, &fig, cue.is_some());
+        fig.key = fig.score >= KEY_THRESHOLD;
+        fig
+    }
+
+    /// The nearest cue in the figure's sentence (before it within 25 tokens, else after within 8).
+    fn cue_for(&self, raw: &RawFigure, sent: Option<u32>) -> Option<CueHit> {
+        if !matches!(
+            raw.kind,
+            FigureKind::Money | FigureKind::Percent | FigureKind::Quantity | FigureKind::Population
+        ) {
+            return None;
+        }
+        let same = |c: &CueHit| self.sentences.id(c.first) == sent;
+        let before = self
+            .cues
+            .iter()
+            .rev()
+            .filter(|c| c.last < raw.first_tok && raw.first_tok - c.last <= 25)
+            .find(|c| same(c));
+        let within = self
+            .cues
+            .iter()
+            .find(|c| c.first > raw.first_tok && c.last <= raw.last_tok);
+        let after = self
+            .cues
+            .iter()
+            .filter(|c| c.first > raw.last_tok && c.first - raw.last_tok <= 8)
+            .find(|c| same(c));
+        let population = [before, within, after]
+            .into_iter()
+            .flatten()
+            .find(|c| c.label == POPULATION_LABEL);
+        let chosen = match raw.unit_kind {
+            UnitKind::People | UnitKind::Population => population.or(before).or(after),
+            _ => before.or(within).or(after),
+        };
+        chosen.copied()
+    }
+
+    fn label(&self, raw: &RawFigure, kind: FigureKind, cue: Option<CueHit>) -> Option<String> {
+        match kind {
+            FigureKind::Date | FigureKind::Score => None,
+            FigureKind::Ordinal => self.word_before(raw.first_tok),
+            FigureKind::Population => {
+                Some(cue.map(|c| c.label).unwrap_or(POPULATION_LABEL).to_string())
+            }
+            FigureKind::Quantity if raw.unit_kind == UnitKind::Counted => raw.unit.clone(),
+            _ => cue
+                .map(|c| c.label.to_string())
+                .or_else(|| self.noun_phrase_before(raw.first_tok)),
+        }
+    }
+
+    /// The word before an ordinal (الذكرى, الدورة …), without proclitics.
+    fn word_before(&self, tok: usize) -> Option<String> {
+        let k = tok.checked_sub(1)?;
+        if !self.toks.is_word(k) || self.sentences.id(k) != self.sentences.id(tok) {
+            return None;
+        }
+        self.written_without_proclitic(k)
+    }
+
+    fn written_without_proclitic(&self, k: usize) -> Option<String> {
+        let t = self.toks.list.get(k)?;
+        let written = self.text.get(t.start..t.end)?;
+        let norm = self.toks.norm(k);
+        let skip = ["و", "ب", "ل", "ف", "وب", "ول"]
+            .iter()
+            .find(|p| {
+                norm.strip_prefix(*p)
+                    .is_some_and(|rest| rest.starts_with("ال") && rest.chars().count() >= 4)
+            })
+            .map_or(0, |p| p.chars().count());
+        let start = written.char_indices().nth(skip).map_or(0, |(b, _)| b);
+        written.get(start..).map(str::to_string)
+    }
+
+    /// Nearest definite noun (+ definite adjective) before the figure in its sentence.
+    fn noun_phrase_before(&self, tok: usize) -> Option<String> {
+        let sent = self.sentences.id(tok);
+        let lexicon = Lexicon::get();
+        let lo = tok.saturating_sub(8);
+        let is_np_word = |k: usize| -> bool {
+            if !self.toks.is_word(k) || self.sentences.id(k) != sent {
+                return false;
+            }
+            let norm = self.toks.norm(k);
+            let definite = stems(norm).take(1).chain(
+                ["و", "ب", "ل", "ف"]
+                    .iter()
+                    .filter_map(|p| norm.strip_prefix(*p)),
+            );
+            let def_ok = definite
+                .into_iter()
+                .any(|s| s.starts_with("ال") && s.chars().count() >= 5 && !is_generic(s));
+            let lex_ok = !matches!(
+                lexicon.lookup(norm).map(|(l, _)| l),
+                Some(
+                    Lex::YearWord
+                        | Lex::Month { .. }
+                        | Lex::ChangeVerb
+                        | Lex::OrdinalWord { .. }
+                        | Lex::Magnitude { .. }
+                        | Lex::Currency { .. }
+                        | Lex::CurrencyQualifier { .. }
+                        | Lex::PercentWord
+                        | Lex::Hundredth
+                        | Lex::Identifier
+                        | Lex::Clock
+                )
+            );
+            def_ok && lex_ok
+        };
+        let head = (lo..tok).rev().find(|&k| is_np_word(k))?;
+        // Walk back over a preceding definite noun of the same phrase (الميزان التجاري).
+        let start = if head > lo && is_np_word(head - 1) {
+            head - 1
+        } else {
+            head
+        };
+        let first = self.written_without_proclitic(start)?;
+        if start == head {
+            return Some(first);
+        }
+        let second = self
+            .text
+            .get(self.toks.list.get(head)?.start..self.toks.list.get(head)?.end)?;
+        Some(format!("{first} {second}"))
+    }
+
+    /// The year a figure refers to.
+    fn year(&self, raw: &RawFigure, sent: Option<u32>) -> Option<i32> {
+        if raw.own_year.is_some() {
+            return raw.own_year;
+        }
+        let nearest = self
+            .years
+            .iter()
+            .filter(|y| self.sentences.id(y.tok) == sent)
+            .min_by_key(|y| {
+                if y.tok > raw.last_tok {
+                    y.tok - raw.last_tok
+                } else {
+                    raw.first_tok.saturating_sub(y.tok)
+                }
+            });
+        match nearest.map(|y| y.year) {
+            Some(YearRef::Absolute(y)) => Some(y),
+            Some(YearRef::Relative(off)) => self.article_year.map(|y| y + off),
+            None => self.article_year,
+        }
+    }
+
+    fn entities_in(&self, sent: Option<u32>) -> Vec<String> {
+        let Some((start, end)) = sent.and_then(|s| self.sentences.span(s)) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = Vec::new();
+        for e in self.entities {
+            let inside = e.range.start < end && e.range.end > start;
+            if inside && !names.iter().any(|n| n == e.name) {
+                names.push(e.name.to_string());
+            }
+        }
+        names
+    }
+
+    fn score(&self, raw: &RawFigure, fig: &Figure, has_cue: bool) -> f32 {
+        let mut s: f32 = match fig.kind {
+            FigureKind::Money => 3.0,
+            FigureKind::Percent => 2.5,
+            FigureKind::Population => 4.0,
+            FigureKind::Quantity => match raw.unit_kind {
+                UnitKind::Measure | UnitKind::People => 1.5,
+                UnitKind::Counted => 1.0,
+                _ => 0.3,
+            },
+            FigureKind::Date => 0.6,
+            FigureKind::Score => 0.8,
+            FigureKind::Ordinal => 0.4,
+        };
+        let big = fig.value_max.unwrap_or(fig.value).max(fig.value);
+        if has_cue
+            && matches!(
+                fig.kind,
+                FigureKind::Money | FigureKind::Percent | FigureKind::Quantity
+            )
+            && raw.unit_kind != UnitKind::Counted
+        {
+            s += 2.0;
+        }
+        if fig.kind == FigureKind::Money && big >= 1e6 {
+            s += 1.0;
+        }
+        if fig.kind == FigureKind::Quantity && raw.unit_kind == UnitKind::Measure && big >= 1e6 {
+            s += 0.5;
+        }
+        if raw.range.start < self.title_end {
+            s += 0.5;
+        }
+        s
+    }
+}
+
+/// Definite words too general to name what a figure measures.
+fn is_generic(norm: &str) -> bool {
+    matches!(
+        norm,
+        "الذي"
+            | "التي"
+            | "الذين"
+            | "اللذين"
+            | "اللتين"
+            | "الماضي"
+            | "الماضيه"
+            | "الحالي"
+            | "الحاليه"
+            | "الجاري"
+            | "الجاريه"
+            | "المقبل"
+            | "المقبله"
+            | "القادم"
+            | "القادمه"
+            | "المنصرم"
+            | "الفارط"
+            | "العام"
+            | "السنه"
+            | "اليوم"
+            | "الان"
+            | "الاول"
+            | "الاولي"
+            | "الثاني"
+            | "الثانيه"
+            | "الالف"
+            | "الاخير"
+            | "الاخيره"
+            | "الاخيرين"
+            | "السابق"
+            | "السابقه"
+            | "اللاعب"
+            | "الاسبوع"
+            | "الشهر"
+            | "المائه"
+            | "المئه"
+            | "الاقل"
+            | "الاكثر"
+            | "الاجمالي"
+            | "الاجماليه"
+            | "المتحده"
+            | "المتوقع"
+            | "الرسمي"
+            | "المدينه"
+    )
+}
