@@ -8,9 +8,11 @@
 //! * several identical separators between 3-digit groups are thousands grouping:
 //!   `1.200.164`, `1,500,000`, `٥٫٩٤٩٫٢١٢`; `٬` is always grouping.
 //! * two different separators: the last one is the decimal mark (`1,234.5`, `1.234,5`).
-//! * one `.` or `,` followed by exactly three digits is grouping (`121.500 دينار`, `2,650`) unless a
-//!   magnitude word or a percent follows (`1.085 مليون`, `4,125%` are decimals) or the integer part
-//!   is `0`; otherwise it is the decimal mark (`3.5`, `46,49`). `٫` alone is the decimal mark.
+//! * one `,` followed by exactly three digits is grouping (`2,650 مليون` = 2,650 million) unless
+//!   the integer part is `0`; one `.` followed by exactly three digits is grouping
+//!   (`121.500 دينار`) unless a magnitude word or a percent follows (`1.085 مليون` is a decimal) or
+//!   the integer part is `0`; otherwise either is the decimal mark (`3.5`, `46,49`). `٫` alone is
+//!   the decimal mark.
 //! * the Arabic comma `،` is read as a decimal mark only when one or two digits follow it; the caller
 //!   must check that a percent, magnitude or unit comes next ([`RawNumber::uses_arabic_comma`]) and
 //!   otherwise fall back to [`RawNumber::before_arabic_comma`].
@@ -165,7 +167,7 @@ impl RawNumber {
         let sep = self.seps[0];
         match sep {
             Some(Sep::Reh) => {
-                if b.len == 3 && !scaled && a.value == 0 && a.len == 3 {
+                if a.len == 3 && a.value == 0 && !scaled {
                     // `000ر22` is 22,000 written fraction first.
                     (b.value * 1000) as f64
                 } else {
@@ -174,6 +176,9 @@ impl RawNumber {
             }
             Some(Sep::ArabicThousands) => join_thousands(&[*a, *b]),
             Some(Sep::ArabicDecimal) | Some(Sep::ArabicComma) => decimal(a.value, b.value, b.len),
+            Some(Sep::Comma) if b.len == 3 && a.value != 0 && a.len <= 3 => {
+                join_thousands(&[*a, *b])
+            }
             Some(Sep::Dot) | Some(Sep::Comma) => {
                 if b.len == 3 && !scaled && a.value != 0 && a.len <= 3 {
                     join_thousands(&[*a, *b])

@@ -60,6 +60,8 @@ struct CueHit {
     first: usize,
     last: usize,
     label: &'static str,
+    /// The cue comes before the figure.
+    before: bool,
 }
 
 type CueIndex = HashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>;
@@ -116,6 +118,7 @@ fn find_cues(toks: &Tokens) -> Vec<CueHit> {
                             first: i,
                             last: i + words.len() - 1,
                             label,
+                            before: false,
                         });
                         break 'stems;
                     }
@@ -239,7 +242,10 @@ impl<'a> Context<'a> {
             UnitKind::People | UnitKind::Population => population.or(before).or(after),
             _ => before.or(within).or(after),
         };
-        chosen.copied()
+        chosen.copied().map(|c| CueHit {
+            before: c.last < raw.first_tok,
+            ..c
+        })
     }
 
     fn label(&self, raw: &RawFigure, kind: FigureKind, cue: Option<CueHit>) -> Option<String> {
@@ -250,10 +256,43 @@ impl<'a> Context<'a> {
                 Some(cue.map(|c| c.label).unwrap_or(POPULATION_LABEL).to_string())
             }
             FigureKind::Quantity if raw.unit_kind == UnitKind::Counted => raw.unit.clone(),
-            _ => cue
+            FigureKind::Quantity => self
+                .of_phrase(raw.last_tok)
+                .or_else(|| cue.map(|c| c.label.to_string()))
+                .or_else(|| self.noun_phrase_before(raw.first_tok)),
+            FigureKind::Percent => cue
+                .filter(|c| c.before)
+                .map(|c| c.label.to_string())
+                .or_else(|| cue.map(|c| c.label.to_string()))
+                .or_else(|| self.of_phrase(raw.last_tok))
+                .or_else(|| self.noun_phrase_before(raw.first_tok)),
+            FigureKind::Money => cue
                 .map(|c| c.label.to_string())
                 .or_else(|| self.noun_phrase_before(raw.first_tok)),
         }
+    }
+
+    /// `… من الغابات`, `… من سكان العالم`: what the figure is a part or amount of.
+    fn of_phrase(&self, last: usize) -> Option<String> {
+        let sent = self.sentences.id(last);
+        let (m, w) = (last + 1, last + 2);
+        let in_sentence = |k: usize| self.toks.is_word(k) && self.sentences.id(k) == sent;
+        if self.toks.norm(m) != "من" || !in_sentence(w) {
+            return None;
+        }
+        let head = self.written_without_proclitic(w)?;
+        if self.toks.norm(w).chars().count() < 3 || super::lexicon::is_stopword(self.toks.norm(w)) {
+            return None;
+        }
+        let next = w + 1;
+        if in_sentence(next)
+            && self.toks.norm(next).starts_with("ال")
+            && !is_generic(self.toks.norm(next))
+        {
+            let t = self.toks.list.get(next)?;
+            return Some(format!("{head} {}", self.text.get(t.start..t.end)?));
+        }
+        Some(head)
     }
 
     /// The word before an ordinal (الذكرى, الدورة …), without proclitics.
@@ -455,5 +494,12 @@ fn is_generic(norm: &str) -> bool {
             | "المتوقع"
             | "الرسمي"
             | "المدينه"
+            | "الاثنين"
+            | "الثلاثاء"
+            | "الاربعاء"
+            | "الخميس"
+            | "الجمعه"
+            | "السبت"
+            | "الاحد"
     )
 }

@@ -499,9 +499,9 @@ impl<'a> Parser<'a> {
         }
         // `الأعوام الـ12 الماضية`, `الـ22 شهرا`: a definite count.
         let prev_plural = i > 0
-            && self.norm(i - 1).starts_with("ال")
+            && looks_plural_definite(self.norm(i - 1))
             && !matches!(self.lex_at(i - 1), Some(Lex::OrdinalContext));
-        if prev_plural || unit.kind == UnitKind::Counted && self.norm(n + 1).ends_with('ا') {
+        if prev_plural || unit.kind == UnitKind::Counted && is_accusative(self.norm(n + 1)) {
             return None;
         }
         let value = raw.value(false);
@@ -655,6 +655,11 @@ impl<'a> Parser<'a> {
         if !marker_m && (unit.is_strong() || self.magnitude_at(i + 1).is_some()) {
             return None;
         }
+        // `أكثر من 2000 زائر`, `2000 شخصا`: a count, not a year.
+        let accusative = unit.kind == UnitKind::Counted && is_accusative(self.norm(i + 1));
+        if !after_year_word && (accusative || self.qualifier_before(i).is_some()) {
+            return None;
+        }
         let year = if is_hijri_year(y) && after_year_word {
             hijri_to_ce(y as i32)
         } else {
@@ -704,8 +709,10 @@ impl<'a> Parser<'a> {
     fn digit_phrase(&mut self, i: usize) -> Option<NumPhrase> {
         let raw = self.num(i)?;
         let mag_next = self.magnitude_at(i + 1);
-        let scaled =
-            mag_next.is_some() || self.percent_follows(i + 1) || self.tunisian_million_dinar(i + 1);
+        let scaled = mag_next.is_some()
+            || self.percent_follows(i + 1)
+            || self.tunisian_million_dinar(i + 1)
+            || self.norm(i + 1) == "د";
         let raw =
             if raw.uses_arabic_comma() && !scaled && !self.unit_after(i + 1, false).is_strong() {
                 let cut = raw.before_arabic_comma();
@@ -753,7 +760,10 @@ impl<'a> Parser<'a> {
                     *last = j + 2;
                     mag = m2;
                 }
-                None if mag == 1e3 && v < 1000 && self.unit_after(j + 2, false).is_strong() => {
+                None if mag == 1e3
+                    && v < 1000
+                    && self.unit_after(j + 2, false).kind != UnitKind::None =>
+                {
                     *value += v as f64;
                     *last = j + 1;
                     return;
@@ -771,6 +781,9 @@ impl<'a> Parser<'a> {
         let mut j = i;
         let mut any = false;
         let mut last = i;
+        if matches!(self.lex_at(i), Some(Lex::Magnitude { .. })) && self.norm(i).contains("ال") {
+            return None;
+        }
         while let Some((lex, prefix)) = self.lex.get(j).copied().flatten() {
             let connected = j == i || prefix == 0 || self.norm(j).starts_with('و') && prefix == 2;
             if !connected || j > i && !self.same_sentence(i, j) {
@@ -801,7 +814,14 @@ impl<'a> Parser<'a> {
                     magnitude = Some(magnitude.map_or(value, |m: f64| m.max(value)));
                 }
                 Lex::AndHalf => match magnitude {
-                    Some(m) => total += 0.5 * m,
+                    Some(m) => {
+                        total += 0.5 * m;
+                        let definite_mag = self.norm(j + 1).starts_with("ال")
+                            && matches!(self.lex_at(j + 1), Some(Lex::Magnitude { .. }));
+                        if definite_mag {
+                            j += 1;
+                        }
+                    }
                     None => break,
                 },
                 _ => break,
@@ -832,6 +852,12 @@ impl<'a> Parser<'a> {
         if j == 0 || !self.same_sentence(j - 1, j) {
             return UnitInfo::none();
         }
+        if self.is_closer(j) && self.toks.gap(j - 1, j) == 0 {
+            let inner = self.unit_after(j + 1, words);
+            if inner.kind != UnitKind::None {
+                return inner;
+            }
+        }
         if let Some(u) = self.percent_unit(j) {
             return u;
         }
@@ -849,10 +875,36 @@ impl<'a> Parser<'a> {
         if let Some(u) = self.measure_unit(j) {
             return u;
         }
+        if let Some(u) = self.of_currency(j) {
+            return u;
+        }
         if words {
             return UnitInfo::none();
         }
         self.counted_noun(j).unwrap_or_else(UnitInfo::none)
+    }
+
+    fn is_closer(&self, j: usize) -> bool {
+        matches!(
+            self.toks.list.get(j).map(|t| t.tok),
+            Some(Tok::Punct(')' | '»' | '"' | '”' | '’' | '\''))
+        )
+    }
+
+    /// `45 مليونا من الدولارات`: the currency named after من.
+    fn of_currency(&self, j: usize) -> Option<UnitInfo> {
+        if self.norm(j) != "من" || !self.norm(j + 1).starts_with("ال") {
+            return None;
+        }
+        let Some(Lex::Currency { code }) = self.lex_at(j + 1) else {
+            return None;
+        };
+        Some(UnitInfo {
+            unit: Some(code.into()),
+            kind: UnitKind::Currency,
+            last: None,
+            factor: 1.0,
+        })
     }
 
     fn percent_unit(&self, j: usize) -> Option<UnitInfo> {
@@ -962,7 +1014,15 @@ impl<'a> Parser<'a> {
             return None;
         }
         let norm = self.norm(j);
-        if norm.chars().count() < 2 || norm.starts_with("ال") || is_stopword(norm) {
+        let bare = norm
+            .strip_prefix('و')
+            .or_else(|| norm.strip_prefix('ف'))
+            .unwrap_or(norm);
+        if norm.chars().count() < 2
+            || norm.starts_with("ال")
+            || is_stopword(norm)
+            || is_stopword(bare)
+        {
             return None;
         }
         if matches!(
@@ -1063,7 +1123,7 @@ impl<'a> Parser<'a> {
         let prefix_sign = self.prefix_sign(i);
         let has_prefix = prefix_sign.is_some();
         let a = self.number_phrase(i)?;
-        let ua = self.unit_after(a.last + 1, a.words);
+        let ua = self.unit_after(a.last + 1, a.words && a.magnitude.is_none());
         let ua = match (prefix_sign, ua.kind) {
             (Some(u), UnitKind::None | UnitKind::Counted) => u,
             _ => ua,
@@ -1076,7 +1136,7 @@ impl<'a> Parser<'a> {
             return Some(next);
         }
         if a.words
-            && a.magnitude.is_some()
+            && a.first == a.last
             && ua.kind == UnitKind::None
             && is_vague_alone(self.norm(a.first))
         {
@@ -1099,7 +1159,7 @@ impl<'a> Parser<'a> {
             return None;
         };
         let before = self.text[..self.start(i - 1)].chars().next_back();
-        if before.is_some_and(|b| b.is_alphanumeric()) {
+        if before.is_some_and(|b| b.is_ascii_alphanumeric()) {
             return None;
         }
         let (unit, kind) = match c {
@@ -1210,6 +1270,25 @@ impl<'a> Parser<'a> {
             own_year: None,
         }
     }
+}
+
+/// A definite plural noun (`الأعوام`, `السنوات`, `اللاعبين`): `الأعوام الـ12` is a count.
+fn looks_plural_definite(norm: &str) -> bool {
+    let Some(stem) = norm.strip_prefix("ال") else {
+        return false;
+    };
+    let chars: Vec<char> = stem.chars().collect();
+    let broken = chars.len() == 5 && chars[0] == 'ا' && chars[3] == 'ا';
+    stem.ends_with("ات")
+        || stem.ends_with("ين") && chars.len() > 4
+        || stem.ends_with("ون")
+        || broken
+        || matches!(stem, "ايام" | "اشهر" | "سنين" | "دول")
+}
+
+/// An indefinite accusative noun (`شهرا`, `مشاركا`), not a pronoun suffix (`لتأسيسها`).
+fn is_accusative(norm: &str) -> bool {
+    norm.ends_with('ا') && !norm.ends_with("ها") && !norm.ends_with("نا")
 }
 
 fn is_plural_magnitude(norm: &str) -> bool {

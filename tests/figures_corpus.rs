@@ -1,0 +1,107 @@
+//! Runs the extractor over real articles from `../shared/data` (skipped when absent): no panic,
+//! offsets on char boundaries, `text` equal to the slice it claims.
+//!
+//! `FIGURES_DUMP=1 cargo test --release --test figures_corpus -- --nocapture` prints statistics
+//! and 20 random key figures for a hand check.
+
+use std::path::{Path, PathBuf};
+
+use akhbar::analyze::figures::{FigureKind, extract, key_figures};
+
+const CORPUS: &str = "../shared/data/news-jawharafm/articles";
+
+fn corpus_files(step: usize) -> Vec<PathBuf> {
+    let Ok(dir) = std::fs::read_dir(Path::new(CORPUS)) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    paths.into_iter().step_by(step).collect()
+}
+
+/// Year from a Jawhara file name such as `JA-economy-293-20170531.txt`.
+fn year_of(path: &Path) -> Option<i32> {
+    let stem = path.file_stem()?.to_str()?;
+    let tail = stem.rsplit('-').next()?;
+    let digits: String = tail.chars().take(4).collect();
+    digits.parse().ok().filter(|y| (1990..2100).contains(y))
+}
+
+#[test]
+fn real_articles_do_not_panic_and_offsets_are_valid() {
+    let dump = std::env::var_os("FIGURES_DUMP").is_some();
+    let files = corpus_files(if dump { 1 } else { 8 });
+    if files.is_empty() {
+        eprintln!("corpus not found at {CORPUS}; skipped");
+        return;
+    }
+    let mut articles = 0usize;
+    let mut total = 0usize;
+    let mut keys = 0usize;
+    let mut per_kind = std::collections::BTreeMap::new();
+    let mut sample_keys = Vec::new();
+    for (n, path) in files.iter().enumerate() {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        articles += 1;
+        let figs = extract(&text, year_of(path), &[]);
+        for f in &figs {
+            assert!(text.is_char_boundary(f.range.start), "{path:?} {f:?}");
+            assert!(text.is_char_boundary(f.range.end), "{path:?} {f:?}");
+            assert!(f.range.start < f.range.end, "{path:?} {f:?}");
+            assert_eq!(&text[f.range.clone()], f.text, "{path:?}");
+            assert!(f.value.is_finite(), "{path:?} {f:?}");
+            *per_kind.entry(f.kind.name()).or_insert(0usize) += 1;
+        }
+        if let Some(show) = std::env::var_os("FIGURES_SHOW") {
+            let show = show.to_string_lossy().to_string();
+            if path.to_string_lossy().contains(&show) {
+                for f in &figs {
+                    println!(
+                        "{:<30} {:>10e} {:>8e} {:<8} {:<10} q={:<12} label={:<20} y={:?} s={} k={}",
+                        f.text,
+                        f.value,
+                        f.value_max.unwrap_or(0.0),
+                        f.unit.as_deref().unwrap_or("-"),
+                        f.kind.name(),
+                        f.qualifier.as_deref().unwrap_or("-"),
+                        f.label.as_deref().unwrap_or("-"),
+                        f.year,
+                        f.score,
+                        f.key
+                    );
+                }
+            }
+        }
+        total += figs.len();
+        let k = key_figures(&figs);
+        keys += k.len();
+        if dump && n % 23 == 7 {
+            if let Some(f) = k.first() {
+                let line = text.lines().find(|l| l.contains(&f.text)).unwrap_or("");
+                sample_keys.push(format!(
+                    "{:?} | {} | {:e} {} {} | label={:?} year={:?}\n    {}",
+                    path.file_name(),
+                    f.text,
+                    f.value,
+                    f.unit.as_deref().unwrap_or("-"),
+                    f.kind.name(),
+                    f.label,
+                    f.year,
+                    line.chars().take(300).collect::<String>()
+                ));
+            }
+        }
+    }
+    println!(
+        "{articles} articles, {total} figures ({:.1}/article), {keys} key ({:.2}/article)",
+        total as f64 / articles.max(1) as f64,
+        keys as f64 / articles.max(1) as f64
+    );
+    println!("by kind: {per_kind:?}");
+    for s in sample_keys.iter().take(25) {
+        println!("{s}");
+    }
+    assert!(per_kind.contains_key(FigureKind::Money.name()));
+}
