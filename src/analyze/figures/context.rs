@@ -84,7 +84,8 @@ fn cue_index() -> &'static CueIndex {
 
 /// Forms of a folded word with its proclitics (and ال) removed.
 fn stems(norm: &str) -> impl Iterator<Item = &str> {
-    std::iter::once(norm).chain(
+    let accusative = norm.strip_suffix('ا').filter(|s| s.chars().count() >= 3);
+    std::iter::once(norm).chain(accusative).chain(
         PREFIXES
             .iter()
             .filter_map(move |p| norm.strip_prefix(p).filter(|s| s.chars().count() >= 2)),

@@ -476,7 +476,35 @@ impl<'a> Parser<'a> {
     // ---------------------------------------------------------------- ordinals
 
     fn try_ordinal(&mut self, i: usize) -> Option<usize> {
-        self.try_al_number(i).or_else(|| self.try_ordinal_words(i))
+        self.try_al_number(i)
+            .or_else(|| self.try_ordinal_words(i))
+            .or_else(|| self.try_context_number(i))
+    }
+
+    /// `المرتبة 95`, `الدورة 37`: a plain number right after an ordinal context noun.
+    fn try_context_number(&mut self, i: usize) -> Option<usize> {
+        let (v, len) = self.plain(i)?;
+        if i == 0 || len > 3 || !matches!(self.lex_bare(i - 1), Some(Lex::OrdinalContext)) {
+            return None;
+        }
+        if self.unit_after(i + 1, false).kind != UnitKind::None
+            || self.magnitude_at(i + 1).is_some()
+        {
+            return None;
+        }
+        self.push(RawFigure {
+            first_tok: i,
+            last_tok: i,
+            range: self.start(i)..self.end(i),
+            value: v as f64,
+            value_max: None,
+            unit: None,
+            unit_kind: UnitKind::None,
+            kind: FigureKind::Ordinal,
+            qualifier: None,
+            own_year: None,
+        });
+        Some(i + 1)
     }
 
     /// `الـ75`, `الـ 75`, `ال20`.
@@ -854,7 +882,7 @@ impl<'a> Parser<'a> {
         }
         if self.is_closer(j) && self.toks.gap(j - 1, j) == 0 {
             let inner = self.unit_after(j + 1, words);
-            if inner.kind != UnitKind::None {
+            if inner.is_strong() {
                 return inner;
             }
         }
@@ -1020,6 +1048,7 @@ impl<'a> Parser<'a> {
             .unwrap_or(norm);
         if norm.chars().count() < 2
             || norm.starts_with("ال")
+            || bare.starts_with("ال")
             || is_stopword(norm)
             || is_stopword(bare)
         {
