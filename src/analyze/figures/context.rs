@@ -1,9 +1,8 @@
 //! Context of a figure: its sentence, label, year, entities and key-figure score.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::lexicon::{CUES, Lex, Lexicon, PREFIXES};
+use super::lexicon::{CUES, FxMap, Lex, Lexicon, prefixes_for};
 use super::parse::{Parsed, RawFigure, UnitKind, YearMention, YearRef};
 use super::tokens::{Tok, Tokens};
 use super::{EntityRef, Figure, FigureKind, KEY_THRESHOLD};
@@ -64,12 +63,12 @@ struct CueHit {
     before: bool,
 }
 
-type CueIndex = HashMap<&'static str, Vec<(&'static [&'static str], &'static str)>>;
+type CueIndex = FxMap<&'static str, Vec<(&'static [&'static str], &'static str)>>;
 
 fn cue_index() -> &'static CueIndex {
     static INDEX: OnceLock<CueIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map: CueIndex = HashMap::new();
+        let mut map: CueIndex = FxMap::default();
         for (words, label) in CUES {
             if let Some(first) = words.first() {
                 map.entry(*first).or_default().push((*words, *label));
@@ -84,11 +83,11 @@ fn cue_index() -> &'static CueIndex {
 
 /// Forms of a folded word with its proclitics (and ال) removed.
 fn stems(norm: &str) -> impl Iterator<Item = &str> {
-    let accusative = norm.strip_suffix('ا').filter(|s| s.chars().count() >= 3);
+    let accusative = norm.strip_suffix('ا').filter(|s| s.len() >= 6);
     std::iter::once(norm).chain(accusative).chain(
-        PREFIXES
+        prefixes_for(norm)
             .iter()
-            .filter_map(move |p| norm.strip_prefix(p).filter(|s| s.chars().count() >= 2)),
+            .filter_map(move |p| norm.strip_prefix(p).filter(|s| s.len() >= 4)),
     )
 }
 
@@ -98,13 +97,19 @@ fn strip_al(norm: &str) -> &str {
         .unwrap_or(norm)
 }
 
-fn find_cues(toks: &Tokens) -> Vec<CueHit> {
+/// Cue phrases in the sentences marked in `wanted` (indexed by sentence id).
+fn find_cues(toks: &Tokens, sentences: &Sentences, wanted: &[bool]) -> Vec<CueHit> {
     let index = cue_index();
     let mut hits = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let mut best: Option<CueHit> = None;
-        if toks.is_word(i) {
+        let in_wanted = sentences
+            .id(i)
+            .and_then(|s| wanted.get(s as usize))
+            .copied()
+            .unwrap_or(false);
+        if in_wanted && toks.is_word(i) {
             'stems: for stem in stems(toks.norm(i)) {
                 let Some(list) = index.get(stem) else {
                     continue;
@@ -158,10 +163,19 @@ impl<'a> Context<'a> {
         article_year: Option<i32>,
         entities: &'a [EntityRef<'a>],
     ) -> Context<'a> {
+        let mut wanted = vec![false; sentences.spans.len()];
+        for f in &parsed.figures {
+            if let Some(w) = sentences
+                .id(f.first_tok)
+                .and_then(|s| wanted.get_mut(s as usize))
+            {
+                *w = true;
+            }
+        }
         let cues = if parsed.figures.is_empty() {
             Vec::new()
         } else {
-            find_cues(toks)
+            find_cues(toks, sentences, &wanted)
         };
         Context {
             text,

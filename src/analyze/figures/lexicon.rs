@@ -5,6 +5,7 @@
 //! proclitics (و ف ب ل ك ال and their combinations) unless an entry is marked bare-only.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::text::normalize;
@@ -88,6 +89,38 @@ pub enum Lex {
     Clock,
 }
 
+/// A small fast hasher for short keys (FxHash); the table is built from our own word list.
+#[derive(Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(FX_SEED);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.hash = (self.hash.rotate_left(5) ^ u64::from(i)).wrapping_mul(FX_SEED);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 struct Entry {
     lex: Lex,
     bare_only: bool,
@@ -95,14 +128,8 @@ struct Entry {
 
 /// The folded word table.
 pub struct Lexicon {
-    words: HashMap<String, Entry>,
+    words: FxMap<String, Entry>,
 }
-
-/// Proclitic combinations stripped before lookup, longest first.
-pub const PREFIXES: [&str; 18] = [
-    "وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف",
-    "ب", "ل", "ك",
-];
 
 impl Lexicon {
     /// The shared lexicon.
@@ -116,9 +143,10 @@ impl Lexicon {
         if let Some(e) = self.words.get(norm) {
             return Some((e.lex, 0));
         }
-        for p in PREFIXES {
+        for p in prefixes_for(norm) {
             if let Some(stem) = norm.strip_prefix(p) {
-                if stem.chars().count() < 2 {
+                // Arabic letters are two bytes: keep stems of at least two letters.
+                if stem.len() < 4 {
                     continue;
                 }
                 if let Some(e) = self.words.get(stem).filter(|e| !e.bare_only) {
@@ -155,7 +183,7 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut l = Lexicon {
-            words: HashMap::with_capacity(1024),
+            words: FxMap::with_capacity_and_hasher(1024, Default::default()),
         };
         l.add_magnitudes();
         l.add_number_words();
@@ -631,6 +659,20 @@ impl Lexicon {
             self.add_bare(&[w, &format!("و{w}")], o(v));
         }
         self.add_bare(&["المئوية"], o(100.0));
+    }
+}
+
+/// The proclitic combinations a folded word may start with, longest first.
+#[inline]
+pub fn prefixes_for(norm: &str) -> &'static [&'static str] {
+    match norm.chars().next() {
+        Some('و') => &["وبال", "وال", "ولل", "وب", "ول", "وك", "و"],
+        Some('ف') => &["فال", "فب", "فل", "ف"],
+        Some('ب') => &["بال", "ب"],
+        Some('ل') => &["لل", "ل"],
+        Some('ك') => &["كال", "ك"],
+        Some('ا') => &["ال"],
+        _ => &[],
     }
 }
 

@@ -93,10 +93,31 @@ impl Tokens {
 }
 
 /// Characters that belong inside a word: letters, Arabic marks and tatweel.
+/// Arabic and ASCII are decided by range (the generic Unicode lookup is slow).
 #[inline]
 fn is_word_char(c: char) -> bool {
-    (c.is_alphabetic() && !is_digit(c))
-        || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}')
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0620}'..='\u{065F}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06ED}' => true,
+        '\u{06EE}' | '\u{06EF}' | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        c => c.is_alphabetic() && !is_digit(c),
+    }
+}
+
+/// [`fold_char`] with a fast path for Arabic and ASCII.
+#[inline]
+fn fold(c: char) -> Option<char> {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+        'ى' | 'ی' => Some('ي'),
+        'ة' => Some('ه'),
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}' => None,
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        '\0'..='\u{7F}' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => Some(c),
+        c => fold_char(c),
+    }
 }
 
 /// Characters skipped between tokens.
@@ -162,7 +183,7 @@ fn push_word(out: &mut Tokens, text: &str, start: usize) -> usize {
     let mut end = start;
     while let Some(c) = text[i..].chars().next() {
         if is_word_char(c) {
-            if let Some(f) = fold_char(c) {
+            if let Some(f) = fold(c) {
                 out.norms.push(f);
             }
             i += c.len_utf8();
