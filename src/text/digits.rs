@@ -13,7 +13,8 @@
 //!   (`121.500 دينار`) unless a magnitude word or a percent follows (`1.085 مليون` is a decimal) or
 //!   the integer part is `0`; otherwise either is the decimal mark (`3.5`, `46,49`). `٫` alone is
 //!   the decimal mark.
-//! * the Arabic comma `،` is read as a decimal mark only when one or two digits follow it; the caller
+//! * the Arabic comma `،` is read as a decimal mark only when one to three digits follow it
+//!   (`29،446 مليون` = 29.446 million in Tunisian copy); the caller
 //!   must check that a percent, magnitude or unit comes next ([`RawNumber::uses_arabic_comma`]) and
 //!   otherwise fall back to [`RawNumber::before_arabic_comma`].
 //!
@@ -257,8 +258,8 @@ fn skip_marks(text: &str, mut i: usize) -> usize {
 /// not a letter glued to it).
 fn separator_allowed(sep: Sep, next: &Group, text: &str, count: usize) -> bool {
     match sep {
-        // `،` as a decimal: 1-2 digits and no further group (a list `1958،1962` is not a number).
-        Sep::ArabicComma => next.len <= 2 && count == 1 && !text[next.end..].starts_with('،'),
+        // `،` as a decimal: 1-3 digits and no further group (a list `1958،1962` is not a number).
+        Sep::ArabicComma => next.len <= 3 && count == 1 && !text[next.end..].starts_with('،'),
         // `ر` only once, and not glued to a following letter (`5ر3 مليون`, not `5ر3ب`).
         Sep::Reh => {
             count == 1

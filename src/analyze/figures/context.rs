@@ -233,22 +233,37 @@ impl<'a> Context<'a> {
         ) {
             return None;
         }
-        let same = |c: &CueHit| self.sentences.id(c.first) == sent;
+        let specific = self.nearest_cue(raw, sent, false);
+        let chosen = match specific {
+            Some(c) => Some(c),
+            None => self.nearest_cue(raw, sent, true),
+        };
+        chosen.map(|c| CueHit {
+            before: c.last < raw.first_tok,
+            ..c
+        })
+    }
+
+    /// The nearest cue of one strength (generic cues like القيمة only when no specific one is near).
+    fn nearest_cue(&self, raw: &RawFigure, sent: Option<u32>, generic: bool) -> Option<CueHit> {
+        let ok =
+            |c: &&CueHit| self.sentences.id(c.first) == sent && is_generic_cue(c.label) == generic;
         let before = self
             .cues
             .iter()
             .rev()
             .filter(|c| c.last < raw.first_tok && raw.first_tok - c.last <= 25)
-            .find(|c| same(c));
+            .find(ok);
         let within = self
             .cues
             .iter()
-            .find(|c| c.first > raw.first_tok && c.last <= raw.last_tok);
+            .filter(|c| c.first > raw.first_tok && c.last <= raw.last_tok)
+            .find(ok);
         let after = self
             .cues
             .iter()
             .filter(|c| c.first > raw.last_tok && c.first - raw.last_tok <= 8)
-            .find(|c| same(c));
+            .find(ok);
         let population = [before, within, after]
             .into_iter()
             .flatten()
@@ -257,10 +272,7 @@ impl<'a> Context<'a> {
             UnitKind::People | UnitKind::Population => population.or(before).or(after),
             _ => before.or(within).or(after),
         };
-        chosen.copied().map(|c| CueHit {
-            before: c.last < raw.first_tok,
-            ..c
-        })
+        chosen.copied()
     }
 
     fn label(&self, raw: &RawFigure, kind: FigureKind, cue: Option<CueHit>) -> Option<String> {
@@ -459,6 +471,14 @@ impl<'a> Context<'a> {
         }
         s
     }
+}
+
+/// Cues that name a measure only vaguely (القيمة, السعر …): used when nothing better is near.
+fn is_generic_cue(label: &str) -> bool {
+    matches!(
+        label,
+        "القيمة" | "السعر" | "الثمن" | "الحصة" | "الأسعار" | "التمويل"
+    )
 }
 
 /// Definite words too general to name what a figure measures.

@@ -736,25 +736,36 @@ impl<'a> Parser<'a> {
     /// Digits with their magnitude words: `220 مليار`, `3 ملايين و800 ألف`, `5ر3 مليون`.
     fn digit_phrase(&mut self, i: usize) -> Option<NumPhrase> {
         let raw = self.num(i)?;
-        let mag_next = self.magnitude_at(i + 1);
+        // `15 فاصل 1 بالمائة`: the decimal point spelled out.
+        let spelled = matches!(self.norm(i + 1), "فاصل" | "فاصله" | "فاصلة")
+            .then(|| self.plain(i + 2))
+            .flatten()
+            .filter(|_| raw.is_plain());
+        let core = if spelled.is_some() { i + 2 } else { i };
+        let mag_next = self.magnitude_at(core + 1);
         let scaled = mag_next.is_some()
-            || self.percent_follows(i + 1)
-            || self.tunisian_million_dinar(i + 1)
-            || self.norm(i + 1) == "د";
-        let raw =
-            if raw.uses_arabic_comma() && !scaled && !self.unit_after(i + 1, false).is_strong() {
-                let cut = raw.before_arabic_comma();
-                self.toks.set_number(i, cut);
-                cut
-            } else {
-                raw
-            };
+            || self.percent_follows(core + 1)
+            || self.tunisian_million_dinar(core + 1)
+            || self.norm(core + 1) == "د";
+        let raw = if raw.uses_arabic_comma()
+            && !scaled
+            && !self.unit_after(core + 1, false).is_strong()
+        {
+            let cut = raw.before_arabic_comma();
+            self.toks.set_number(i, cut);
+            cut
+        } else {
+            raw
+        };
         let mut value = raw.value(scaled);
-        let mut last = i;
+        if let Some((frac, len)) = spelled {
+            value += frac as f64 / 10f64.powi(len as i32);
+        }
+        let mut last = core;
         let mut magnitude = None;
         if let Some((m, _)) = mag_next {
             value *= m;
-            last = i + 1;
+            last = core + 1;
             magnitude = Some(m);
             self.extend_compound(&mut value, &mut last, m);
         }
@@ -1246,8 +1257,11 @@ impl<'a> Parser<'a> {
         };
         let factor = unit.factor;
         let last = ub.last.unwrap_or(b.last);
-        let change =
-            conn == 'ا' && intro.is_some_and(|(t, w)| w == "من" && self.change_verb_before(t));
+        // `من 20 بالمائة إلى 10 بالمائة`, `ارتفع من 40 إلى 70`: a change, not a range.
+        let change = conn == 'ا'
+            && intro.is_some_and(|(t, w)| {
+                w == "من" && (self.change_verb_before(t) || ua.is_strong() || b.value < a.value)
+            });
         if change {
             let a_last = ua.last.unwrap_or(a.last);
             let fa = self.amount_figure(a.first, a_last, a_value * factor, None, &unit, None);
