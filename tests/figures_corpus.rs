@@ -23,8 +23,10 @@ fn corpus_files(step: usize) -> Vec<PathBuf> {
 fn year_of(path: &Path) -> Option<i32> {
     let stem = path.file_stem()?.to_str()?;
     let tail = stem.rsplit('-').next()?;
-    let digits: String = tail.chars().take(4).collect();
-    digits.parse().ok().filter(|y| (1990..2100).contains(y))
+    let plausible = |s: String| s.parse().ok().filter(|y| (1990..2100).contains(y));
+    // yyyymmdd, or ddmmyyyy in some file names.
+    plausible(tail.chars().take(4).collect())
+        .or_else(|| plausible(tail.chars().skip(4).take(4).collect()))
 }
 
 #[test]
@@ -79,7 +81,9 @@ fn real_articles_do_not_panic_and_offsets_are_valid() {
         keys += k.len();
         if dump && n % 23 == 7 {
             if let Some(f) = k.first() {
-                let line = text.lines().find(|l| l.contains(&f.text)).unwrap_or("");
+                let from = text.floor_char_boundary(f.range.start.saturating_sub(220));
+                let to = text.ceil_char_boundary((f.range.end + 120).min(text.len()));
+                let line = text[from..to].replace('\n', " ⏎ ");
                 sample_keys.push(format!(
                     "{:?} | {} | {:e} {} {} | label={:?} year={:?}\n    {}",
                     path.file_name(),
@@ -89,7 +93,7 @@ fn real_articles_do_not_panic_and_offsets_are_valid() {
                     f.kind.name(),
                     f.label,
                     f.year,
-                    line.chars().take(300).collect::<String>()
+                    line
                 ));
             }
         }

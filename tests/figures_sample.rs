@@ -77,3 +77,31 @@ fn entities_in_the_figure_sentence() {
     let people = find(&figs, "عشرة ملايين نسمة");
     assert!(people.entities.is_empty());
 }
+
+#[test]
+fn year_prefers_the_reported_period_over_the_comparison() {
+    let text = "وارتفعت الصادرات خلال سنة 2016 مقارنة بسنة 2015 لتبلغ 3 مليارات دينار.";
+    let figs = extract(text, Some(2017), &[]);
+    let money = find(&figs, "3 مليارات دينار");
+    assert_eq!(money.year, Some(2016));
+    assert_eq!(money.label.as_deref(), Some("الصادرات"));
+}
+
+#[test]
+fn relative_years_resolve_against_the_article_year() {
+    let figs = extract(
+        "وبلغ العجز 5 مليارات دولار في العام الماضي.",
+        Some(2018),
+        &[],
+    );
+    assert_eq!(figs.first().and_then(|f| f.year), Some(2017));
+    let figs = extract("وبلغ العجز 5 مليارات دولار.", Some(2018), &[]);
+    assert_eq!(figs.first().and_then(|f| f.year), Some(2018));
+}
+
+#[test]
+fn figures_serialize_with_lowercase_kinds() {
+    let figs = extract("وارتفع التضخم إلى 5 بالمائة.", None, &[]);
+    let json = serde_json::to_string(&figs).unwrap_or_default();
+    assert!(json.contains("\"kind\":\"percent\""), "{json}");
+}

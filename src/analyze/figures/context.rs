@@ -409,17 +409,31 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|y| self.sentences.id(y.tok) == sent)
             .min_by_key(|y| {
-                if y.tok > raw.last_tok {
+                let distance = if y.tok > raw.last_tok {
                     y.tok - raw.last_tok
                 } else {
                     raw.first_tok.saturating_sub(y.tok)
-                }
+                };
+                (self.is_baseline_year(y.tok), distance)
             });
         match nearest.map(|y| y.year) {
             Some(YearRef::Absolute(y)) => Some(y),
             Some(YearRef::Relative(off)) => self.article_year.map(|y| y + off),
             None => self.article_year,
         }
+    }
+
+    /// A year named as the comparison point (`مقارنة بسنة 2013`, `مقابل 2015`) is used only when
+    /// the sentence names no other year.
+    fn is_baseline_year(&self, tok: usize) -> bool {
+        (tok.saturating_sub(5)..tok).any(|k| {
+            let norm = self.toks.norm(k);
+            let bare = norm.strip_prefix('و').unwrap_or(norm);
+            matches!(
+                bare,
+                "مقارنه" | "مقابل" | "بذات" | "بنفس" | "نفس" | "ذات" | "بمقارنه" | "قياسا"
+            )
+        })
     }
 
     fn entities_in(&self, sent: Option<u32>) -> Vec<String> {

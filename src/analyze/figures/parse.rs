@@ -820,6 +820,7 @@ impl<'a> Parser<'a> {
         let mut j = i;
         let mut any = false;
         let mut last = i;
+        let mut smallest = f64::MAX;
         if matches!(self.lex_at(i), Some(Lex::Magnitude { .. })) && self.norm(i).contains("ال") {
             return None;
         }
@@ -851,6 +852,7 @@ impl<'a> Parser<'a> {
                     total += count * value;
                     current = 0.0;
                     magnitude = Some(magnitude.map_or(value, |m: f64| m.max(value)));
+                    smallest = value;
                 }
                 Lex::AndHalf => match magnitude {
                     Some(m) => {
@@ -869,10 +871,18 @@ impl<'a> Parser<'a> {
             last = j;
             j += 1;
         }
-        any.then_some(NumPhrase {
+        if !any {
+            return None;
+        }
+        let mut value = total + current;
+        // `مليون و260 ألف دينار`: digits continuing a spelled-out magnitude.
+        if current == 0.0 && magnitude.is_some() {
+            self.extend_compound(&mut value, &mut last, smallest);
+        }
+        Some(NumPhrase {
             first: i,
             last,
-            value: total + current,
+            value,
             magnitude,
             words: true,
         })
