@@ -76,6 +76,23 @@ fn real_articles_do_not_panic_and_offsets_are_valid() {
                 }
             }
         }
+        if let Some(every) = std::env::var("FIGURES_EVERY").ok().and_then(|v| v.parse::<usize>().ok()) {
+            for (k, f) in figs.iter().enumerate() {
+                if (total + k) % every.max(1) == 0 {
+                    let from = text.floor_char_boundary(f.range.start.saturating_sub(70));
+                    let to = text.ceil_char_boundary((f.range.end + 40).min(text.len()));
+                    println!(
+                        "{} | {:e} {:?} {} {} | {}",
+                        f.text,
+                        f.value,
+                        f.value_max,
+                        f.unit.as_deref().unwrap_or("-"),
+                        f.kind.name(),
+                        text[from..to].replace('\n', " ⏎ ")
+                    );
+                }
+            }
+        }
         total += figs.len();
         let k = key_figures(&figs);
         keys += k.len();

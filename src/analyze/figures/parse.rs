@@ -249,6 +249,21 @@ impl<'a> Parser<'a> {
         {
             return Some(i + 3);
         }
+        // Phone numbers and IDs: a long plain digit run with no unit after it.
+        if self.plain(i).is_some_and(|(_, len)| len >= 8)
+            && !self.unit_after(i + 1, false).is_strong()
+            && self.magnitude_at(i + 1).is_none()
+        {
+            return Some(i + 1);
+        }
+        // `لسنة 76`: a two-digit year after عام/سنة.
+        if i > 0
+            && matches!(self.lex_at(i - 1), Some(Lex::YearWord))
+            && self.plain(i).is_some_and(|(_, len)| len == 2)
+            && !self.unit_after(i + 1, false).is_strong()
+        {
+            return Some(i + 1);
+        }
         if i > 0 && matches!(self.lex_at(i - 1), Some(Lex::Identifier | Lex::Clock)) {
             return Some(i + 1);
         }
@@ -921,7 +936,7 @@ impl<'a> Parser<'a> {
         if let Some(u) = self.currency_unit(j) {
             return u;
         }
-        if let Some(u) = self.measure_unit(j) {
+        if let Some(u) = self.measure_unit(j).or_else(|| self.degree_sign(j)) {
             return u;
         }
         if let Some(u) = self.of_currency(j) {
@@ -952,6 +967,15 @@ impl<'a> Parser<'a> {
             unit: Some(code.into()),
             kind: UnitKind::Currency,
             last: None,
+            factor: 1.0,
+        })
+    }
+
+    fn degree_sign(&self, j: usize) -> Option<UnitInfo> {
+        (self.toks.is_punct(j, '°') && self.toks.gap(j - 1, j) <= 1).then(|| UnitInfo {
+            unit: Some("degree".into()),
+            kind: UnitKind::Measure,
+            last: Some(j),
             factor: 1.0,
         })
     }
@@ -1078,11 +1102,7 @@ impl<'a> Parser<'a> {
         if matches!(
             self.lex_at(j),
             Some(
-                Lex::Month { .. }
-                    | Lex::MonthHead { .. }
-                    | Lex::ChangeVerb
-                    | Lex::YearWord
-                    | Lex::HijriMarker
+                Lex::Month { .. } | Lex::MonthHead { .. } | Lex::ChangeVerb | Lex::HijriMarker
             )
         ) || self.is_number_start(j)
         {
