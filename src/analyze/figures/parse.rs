@@ -163,10 +163,11 @@ impl<'a> Parser<'a> {
         if let Some(next) = self.skip_non_figure(i) {
             return next;
         }
-        let attempts: [fn(&mut Self, usize) -> Option<usize>; 5] = [
+        let attempts: [fn(&mut Self, usize) -> Option<usize>; 6] = [
             Self::try_date,
             Self::try_ordinal,
             Self::try_score,
+            Self::try_score_words,
             Self::try_year,
             Self::try_amount,
         ];
@@ -620,6 +621,65 @@ impl<'a> Parser<'a> {
             b += 1;
         }
         (a..=b).any(|k| matches!(self.lex_at(k), Some(Lex::SportsCue)))
+    }
+
+    /// Goals written as words: `بهدفين` → 2, `بثلاثة أهداف` → 3, `بثلاثية` → 3.
+    fn goals_at(&self, i: usize) -> Option<(u64, usize)> {
+        let norm = self.norm(i);
+        let stem = ["ب", "ل", "و", "وب"]
+            .iter()
+            .filter_map(|p| norm.strip_prefix(p))
+            .chain(std::iter::once(norm))
+            .find(|s| goal_word(s).is_some());
+        if let Some(v) = stem.and_then(goal_word) {
+            return Some((v, i));
+        }
+        if matches!(self.norm(i + 1), "اهداف" | "أهداف") {
+            if let Some((v, _)) = self.plain(i) {
+                return Some((v, i + 1));
+            }
+            if let Some((Lex::NumWord { value }, _)) = self.lex.get(i).copied().flatten() {
+                return Some((value as u64, i + 1));
+            }
+            if matches!(self.lex_at(i), Some(Lex::Ten)) {
+                return Some((10, i + 1));
+            }
+        }
+        None
+    }
+
+    /// `بهدفين مقابل هدف`, `بهدف لهدف`, `بثلاثية نظيفة`, `بهدفين دون رد`.
+    fn try_score_words(&mut self, i: usize) -> Option<usize> {
+        let norm = self.norm(i);
+        if !(norm.starts_with('ب') || norm.starts_with("وب")) {
+            return None;
+        }
+        let (a, last_a) = self.goals_at(i)?;
+        let j = last_a + 1;
+        let (b, last) = if self.norm(j) == "مقابل" {
+            self.goals_at(j + 1)?
+        } else if self.norm(j).starts_with('ل') {
+            self.goals_at(j)?
+        } else if matches!(self.norm(j), "نظيف" | "نظيفه" | "نظيفين") {
+            (0, j)
+        } else if self.norm(j) == "دون" && self.norm(j + 1) == "رد" {
+            (0, j + 1)
+        } else {
+            return None;
+        };
+        self.push(RawFigure {
+            first_tok: i,
+            last_tok: last,
+            range: self.start(i)..self.end(last),
+            value: a as f64,
+            value_max: Some(b as f64),
+            unit: None,
+            unit_kind: UnitKind::None,
+            kind: FigureKind::Score,
+            qualifier: None,
+            own_year: None,
+        });
+        Some(last + 1)
     }
 
     /// `4-2`, `3 - صفر`, `2/1` after بنتيجة.
@@ -1342,6 +1402,19 @@ impl<'a> Parser<'a> {
             qualifier,
             own_year: None,
         }
+    }
+}
+
+/// Goals in one word: هدف 1, هدفين 2, ثنائية 2 … سداسية 6.
+fn goal_word(stem: &str) -> Option<u64> {
+    match stem {
+        "هدف" => Some(1),
+        "هدفين" | "هدفان" | "ثنائيه" => Some(2),
+        "ثلاثيه" => Some(3),
+        "رباعيه" => Some(4),
+        "خماسيه" => Some(5),
+        "سداسيه" => Some(6),
+        _ => None,
     }
 }
 
