@@ -76,7 +76,10 @@ fn real_articles_do_not_panic_and_offsets_are_valid() {
                 }
             }
         }
-        if let Some(every) = std::env::var("FIGURES_EVERY").ok().and_then(|v| v.parse::<usize>().ok()) {
+        if let Some(every) = std::env::var("FIGURES_EVERY")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+        {
             for (k, f) in figs.iter().enumerate() {
                 if (total + k) % every.max(1) == 0 {
                     let from = text.floor_char_boundary(f.range.start.saturating_sub(70));

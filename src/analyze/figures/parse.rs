@@ -353,7 +353,6 @@ impl<'a> Parser<'a> {
             .or_else(|| self.try_hijri_year(i))
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn push_date(
         &mut self,
         first: usize,
@@ -1161,9 +1160,7 @@ impl<'a> Parser<'a> {
         }
         if matches!(
             self.lex_at(j),
-            Some(
-                Lex::Month { .. } | Lex::MonthHead { .. } | Lex::ChangeVerb | Lex::HijriMarker
-            )
+            Some(Lex::Month { .. } | Lex::MonthHead { .. } | Lex::ChangeVerb | Lex::HijriMarker)
         ) || self.is_number_start(j)
         {
             return None;
