@@ -276,6 +276,16 @@ impl<'a> Context<'a> {
     }
 
     fn label(&self, raw: &RawFigure, kind: FigureKind, cue: Option<CueHit>) -> Option<String> {
+        // A generic cue (القيمة) gives way to a measure phrase (قيمة المحجوز, حجم الاستثمارات).
+        let cue = match cue {
+            Some(c) if is_generic_cue(c.label) => {
+                if let Some(phrase) = self.measure_phrase_before(raw.first_tok) {
+                    return Some(phrase);
+                }
+                Some(c)
+            }
+            other => other,
+        };
         match kind {
             FigureKind::Date | FigureKind::Score => None,
             FigureKind::Ordinal => self.word_before(raw.first_tok),
@@ -295,8 +305,41 @@ impl<'a> Context<'a> {
                 .or_else(|| self.noun_phrase_before(raw.first_tok)),
             FigureKind::Money => cue
                 .map(|c| c.label.to_string())
+                .or_else(|| self.measure_phrase_before(raw.first_tok))
                 .or_else(|| self.noun_phrase_before(raw.first_tok)),
         }
+    }
+
+    /// `مقدار زكاة المال`, `قيمة المحجوز`, `حجم الاستثمارات`: a measure noun and what it measures,
+    /// before the figure in its sentence.
+    fn measure_phrase_before(&self, tok: usize) -> Option<String> {
+        let sent = self.sentences.id(tok);
+        let lo = tok.saturating_sub(12);
+        let head = (lo..tok).rev().find(|&k| {
+            let norm = self.toks.norm(k);
+            let bare = ["و", "ب", "ل", "وب", "ال", "بال", "وال"]
+                .iter()
+                .filter_map(|p| norm.strip_prefix(p))
+                .chain(std::iter::once(norm))
+                .any(is_measure_noun);
+            bare && self.sentences.id(k) == sent
+        })?;
+        let next = head + 1;
+        let next_norm = self.toks.norm(next);
+        let usable = next < tok
+            && self.toks.is_word(next)
+            && next_norm.chars().count() >= 3
+            && !super::lexicon::is_stopword(next_norm)
+            && !matches!(
+                Lexicon::get().lookup(next_norm).map(|(l, _)| l),
+                Some(Lex::Magnitude { .. } | Lex::Currency { .. } | Lex::NumWord { .. })
+            );
+        if !usable {
+            return None;
+        }
+        let first = self.written_without_proclitic(head)?;
+        let t = self.toks.list.get(next)?;
+        Some(format!("{first} {}", self.text.get(t.start..t.end)?))
     }
 
     /// `… من الغابات`, `… من سكان العالم`: what the figure is a part or amount of.
@@ -485,6 +528,23 @@ impl<'a> Context<'a> {
         }
         s
     }
+}
+
+/// Nouns that name a measure of what follows them (مقدار X, قيمة X, حجم X …).
+fn is_measure_noun(stem: &str) -> bool {
+    matches!(
+        stem,
+        "مقدار"
+            | "حجم"
+            | "قيمه"
+            | "مبلغ"
+            | "كميه"
+            | "اجمالي"
+            | "مجموع"
+            | "كلفه"
+            | "تكلفه"
+            | "ثمن"
+    )
 }
 
 /// Cues that name a measure only vaguely (القيمة, السعر …): used when nothing better is near.
