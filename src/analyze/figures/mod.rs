@@ -21,14 +21,19 @@
 //! # What a figure carries
 //!
 //! * `value` — fully normalized: `220 مليار` → 2.2e11, `5ر3 مليون` → 3.5e6, `عشرة ملايين` → 1e7,
-//!   `46,49 بالمئة` → 46.49. Ranges (`بين 13 و14 مليار ريال`) carry both ends (`value`,
-//!   `value_max`); the magnitude and unit stated once apply to both ends.
+//!   `46,49 بالمئة` → 46.49, `15 فاصل 1 بالمائة` → 15.1, `3 ملايين و800 ألف` → 3.8e6,
+//!   `مليون ونصف` → 1.5e6, `ملياري` → 2e9 (separator rules: [`crate::text::digits`]).
+//!   Ranges (`بين 13 و14 مليار ريال`, `ما بين 4 إلى 20 مليون`, `20-25 مليون دينار`) carry both
+//!   ends (`value`, `value_max`); the magnitude and unit stated once apply to both ends.
+//!   `من X إلى Y` is a range unless it is a change (a verb or noun of change before it, the unit
+//!   repeated on both ends, or Y < X): then it is two figures sharing the unit.
 //!   * dates: `value` = `yyyymmdd` with missing parts as 0 (`24 فبراير/شباط 2022` → 20220224,
 //!     `أكتوبر 2023` → 20231000, `1436هـ` → 14360000); `unit` is `"CE"` or `"AH"` (Hijri, whose
 //!     `year` is converted to the Gregorian year approximately). Day ranges (`من 20 إلى 29 يوليو`)
 //!     put the last day in `value_max`.
 //!   * ordinals: `value` is the rank (`الذكرى الـ75` → 75).
-//!   * scores: `value` is the first side, `value_max` the second (`4-2` → 4, 2).
+//!   * scores: `value` is the first side, `value_max` the second (`4-2` → 4, 2; `بهدفين مقابل
+//!     هدف` → 2, 1; `بثلاثية نظيفة` → 3, 0). Digit scores need a sports word in the sentence.
 //! * `unit` — ISO 4217 code for money (the qualifier picks it: `دينار كويتي` → KWD, `جنيه إسترليني`
 //!   → GBP; bare names take a default: دولار USD, يورو EUR, ريال SAR, جنيه EGP, درهم AED, **دينار
 //!   TND** (the reader's corpus is Tunisian; `م د` is Jawhara FM's "million dinars"), ليرة TRY,
@@ -41,11 +46,16 @@
 //! * `qualifier` — the words before it as written: نحو، حوالي، أكثر من، تجاوزت، ما لا يقل عن …; for
 //!   ranges the word that opens them (بين، ما بين، من).
 //! * `label` — what it measures: the nearest economic/population cue in its sentence
-//!   (المبادلات التجارية، الصادرات، الناتج المحلي الإجمالي، عدد السكان …, preferring one before the
-//!   figure); else, for a count, the noun it counts; else the nearest definite noun phrase before
-//!   it in the sentence; for ordinals the noun before them (الذكرى); none for dates and scores.
+//!   (المبادلات التجارية، الصادرات، الناتج المحلي الإجمالي، عدد السكان …; within 25 tokens before
+//!   it, else 8 after; generic cues such as القيمة only when nothing specific is near, and then a
+//!   measure phrase like `قيمة المحجوز` or `مقدار زكاة` wins); a count is labelled with the noun
+//!   it counts; a quantity with a unit prefers what follows `من` (`10 أطنان من الكوكايين`); else
+//!   the nearest definite noun phrase before it in the sentence; ordinals take the noun before them
+//!   (الذكرى, الدورة); dates and scores have none.
 //! * `year` — the nearest year in its sentence (a bare year, a date, or العام الماضي/المقبل/الجاري
-//!   resolved against `article_year`), else `article_year`. A date's year is its own.
+//!   resolved against `article_year`), else `article_year`. A year introduced as the comparison
+//!   point (`مقارنة بسنة 2013`, `مقابل 2015`) is used only when no other year is there. A date's
+//!   year is its own.
 //! * `entities` — names of the caller's entity mentions that lie in the figure's sentence.
 //! * `score`, `key` — money (+ large amounts), percentages and populations with a cue rank first,
 //!   bare counts last; `key` is `score >= KEY_THRESHOLD`.
@@ -55,9 +65,13 @@
 //! A year on its own (`عام 2023`, `2015م`, `2016/2017`) is not a figure; it only gives figures
 //! their `year`. Also skipped: ريال مدريد (a currency needs a number before it), الملياردير,
 //! the verb/month مارس (months need a day or a year next to them), times (`18:00`, `الساعة 6`),
-//! identifiers (`رقم 69`, `الفصل 12`), numbers glued to Latin words (`G20`), URL escapes
-//! (`%20`), vague magnitudes (`آلاف`, `عشرات الآلاف`, `ملايين الدولارات`) and number words
-//! without a magnitude or unit (`ثلاث مرات`).
+//! identifiers (`رقم 69`, `الفصل 12`, `القانون عدد 52 لسنة 92`), phone numbers (8+ digits with
+//! no unit), numbers glued to Latin words (`G20`), URL escapes (`%20`), vague magnitudes (`آلاف`,
+//! `عشرات الآلاف`, `ملايين الدولارات`), multiples (`ضعف`), number words without a magnitude or
+//! unit (`ثلاث مرات`, `خمسة عشر وزيرا`), month names without a day or year, space-grouped
+//! numbers (never joined: some outlets store them in reversed group order).
+//!
+//! Sentences end at a line break or `. ! ? ؟` (decimal points are inside number tokens).
 
 mod context;
 mod lexicon;
