@@ -194,11 +194,23 @@ impl<'a> Context<'a> {
         let sent = self.sentences.id(raw.first_tok);
         let cue = self.cue_for(raw, sent);
         let mut kind = raw.kind;
+        let mut unit = raw.unit.clone();
+        let population_cue = cue.is_some_and(|c| c.label == POPULATION_LABEL);
+        if kind == FigureKind::Quantity && raw.unit_kind == UnitKind::People && population_cue {
+            kind = FigureKind::Population;
+        }
+        // `يبلغ عدد سكانها 11 مليونا`: a bare count right after a population cue.
         if kind == FigureKind::Quantity
-            && raw.unit_kind == UnitKind::People
-            && cue.is_some_and(|c| c.label == POPULATION_LABEL)
+            && raw.unit_kind == UnitKind::None
+            && population_cue
+            && cue.is_some_and(|c| {
+                c.last < raw.first_tok
+                    && raw.first_tok - c.last <= 4
+                    && !(c.first == c.last && self.toks.norm(c.first).ends_with("سكان"))
+            })
         {
             kind = FigureKind::Population;
+            unit = Some("people".to_string());
         }
         let label = self.label(raw, kind, cue);
         let text = self.text.get(raw.range.clone()).unwrap_or("").to_string();
@@ -207,7 +219,7 @@ impl<'a> Context<'a> {
             range: raw.range.clone(),
             value: raw.value,
             value_max: raw.value_max,
-            unit: raw.unit.clone(),
+            unit,
             kind,
             qualifier: raw
                 .qualifier
