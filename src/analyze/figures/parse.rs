@@ -753,7 +753,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         let unit = self.unit_after(i + 1, false);
-        let marker_m = self.norm(i + 1) == "م" && self.toks.gap(i, i + 1) <= 1;
+        let marker_m = self.norm(i + 1) == "م"
+            && self.toks.gap(i, i + 1) <= 1
+            && !self.tunisian_million_dinar(i + 1);
         if !marker_m && (unit.is_strong() || self.magnitude_at(i + 1).is_some()) {
             return None;
         }
@@ -872,6 +874,12 @@ impl<'a> Parser<'a> {
                     *value += v as f64 * m2;
                     *last = j + 2;
                     mag = m2;
+                }
+                // Tunisian `12 ألف و651 مليون دينار` = 12,651 million.
+                Some((m2, _)) if mag == 1e3 && m2 >= 1e6 && v < 1000 => {
+                    *value = (*value + v as f64) * m2;
+                    *last = j + 2;
+                    return;
                 }
                 None if mag == 1e3
                     && v < 1000
