@@ -250,6 +250,15 @@ impl<'a> Parser<'a> {
         {
             return Some(i + 3);
         }
+        // Model names: `ميغ-29`, `إس-400` (a word, a hyphen and digits glued together).
+        if i >= 2
+            && self.toks.is_punct(i - 1, '-')
+            && self.toks.gap(i - 1, i) == 0
+            && self.toks.is_word(i - 2)
+            && self.toks.gap(i - 2, i - 1) == 0
+        {
+            return Some(i + 1);
+        }
         // Phone numbers and IDs: a long plain digit run with no unit after it.
         if self.plain(i).is_some_and(|(_, len)| len >= 8)
             && !self.unit_after(i + 1, false).is_strong()
@@ -903,7 +912,10 @@ impl<'a> Parser<'a> {
         let mut any = false;
         let mut last = i;
         let mut smallest = f64::MAX;
-        if matches!(self.lex_at(i), Some(Lex::Magnitude { .. })) && self.norm(i).contains("ال") {
+        // `المليون` alone is vague; `المليار دولار` is still an amount.
+        let definite_magnitude =
+            matches!(self.lex_at(i), Some(Lex::Magnitude { .. })) && self.norm(i).contains("ال");
+        if definite_magnitude && !matches!(self.lex_bare(i + 1), Some(Lex::Currency { .. })) {
             return None;
         }
         while let Some((lex, prefix)) = self.lex.get(j).copied().flatten() {
