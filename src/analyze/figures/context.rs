@@ -109,7 +109,9 @@ fn find_cues(toks: &Tokens, sentences: &Sentences, wanted: &[bool]) -> Vec<CueHi
             .and_then(|s| wanted.get(s as usize))
             .copied()
             .unwrap_or(false);
-        if in_wanted && toks.is_word(i) {
+        // Tunisian `لفائدة` means "for the benefit of", not interest.
+        let idiom = matches!(toks.norm(i), "لفائده" | "ولفائده");
+        if in_wanted && !idiom && toks.is_word(i) {
             'stems: for stem in stems(toks.norm(i)) {
                 let Some(list) = index.get(stem) else {
                     continue;
