@@ -1,6 +1,7 @@
 //! Arabic text utilities shared by loading, analysis and search: normalization for matching,
 //! digits in every script, and the word tokenizer.
 
+pub mod digits;
 pub mod normalize;
 
 pub use normalize::{fold_char, normalize, normalized_contains};

@@ -1,0 +1,628 @@
+//! Context of a figure: its sentence, label, year, entities and key-figure score.
+
+use std::sync::OnceLock;
+
+use super::lexicon::{CUES, FxMap, Lex, Lexicon, prefixes_for};
+use super::parse::{Parsed, RawFigure, UnitKind, YearMention, YearRef};
+use super::tokens::{Tok, Tokens};
+use super::{EntityRef, Figure, FigureKind, KEY_THRESHOLD};
+
+const POPULATION_LABEL: &str = "عدد السكان";
+
+/// Sentence ids per token: a sentence ends at a line break or `. ! ? ؟`.
+pub struct Sentences {
+    ids: Vec<u32>,
+    /// Byte span of each sentence (first token start .. last token end).
+    spans: Vec<(usize, usize)>,
+}
+
+impl Sentences {
+    pub fn new(toks: &Tokens) -> Sentences {
+        let mut ids = Vec::with_capacity(toks.len());
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut id: u32 = 0;
+        let mut open = false;
+        for t in &toks.list {
+            let ends = matches!(t.tok, Tok::Newline | Tok::Punct('.' | '!' | '?' | '؟'));
+            ids.push(id);
+            if !open {
+                spans.push((t.start, t.end));
+                open = true;
+            }
+            if let Some(span) = spans.last_mut() {
+                span.1 = t.end;
+            }
+            if ends {
+                id += 1;
+                open = false;
+            }
+        }
+        Sentences { ids, spans }
+    }
+
+    pub fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+
+    fn id(&self, tok: usize) -> Option<u32> {
+        self.ids.get(tok).copied()
+    }
+
+    fn span(&self, id: u32) -> Option<(usize, usize)> {
+        self.spans.get(id as usize).copied()
+    }
+}
+
+/// A cue phrase found in the text.
+#[derive(Debug, Clone, Copy)]
+struct CueHit {
+    first: usize,
+    last: usize,
+    label: &'static str,
+    /// The cue comes before the figure.
+    before: bool,
+}
+
+type CueIndex = FxMap<&'static str, Vec<(&'static [&'static str], &'static str)>>;
+
+fn cue_index() -> &'static CueIndex {
+    static INDEX: OnceLock<CueIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: CueIndex = FxMap::default();
+        for (words, label) in CUES {
+            if let Some(first) = words.first() {
+                map.entry(*first).or_default().push((*words, *label));
+            }
+        }
+        for list in map.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        map
+    })
+}
+
+/// Forms of a folded word with its proclitics (and ال) removed.
+fn stems(norm: &str) -> impl Iterator<Item = &str> {
+    let accusative = norm.strip_suffix('ا').filter(|s| s.len() >= 6);
+    std::iter::once(norm).chain(accusative).chain(
+        prefixes_for(norm)
+            .iter()
+            .filter_map(move |p| norm.strip_prefix(p).filter(|s| s.len() >= 4)),
+    )
+}
+
+fn strip_al(norm: &str) -> &str {
+    norm.strip_prefix("ال")
+        .filter(|s| !s.is_empty())
+        .unwrap_or(norm)
+}
+
+/// Cue phrases in the sentences marked in `wanted` (indexed by sentence id).
+fn find_cues(toks: &Tokens, sentences: &Sentences, wanted: &[bool]) -> Vec<CueHit> {
+    let index = cue_index();
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut best: Option<CueHit> = None;
+        let in_wanted = sentences
+            .id(i)
+            .and_then(|s| wanted.get(s as usize))
+            .copied()
+            .unwrap_or(false);
+        // Tunisian `لفائدة` means "for the benefit of", not interest.
+        let idiom = matches!(toks.norm(i), "لفائده" | "ولفائده");
+        if in_wanted && !idiom && toks.is_word(i) {
+            'stems: for stem in stems(toks.norm(i)) {
+                let Some(list) = index.get(stem) else {
+                    continue;
+                };
+                for (words, label) in list {
+                    let rest_ok = words.iter().enumerate().skip(1).all(|(k, w)| {
+                        let n = toks.norm(i + k);
+                        n == *w || strip_al(n) == *w
+                    });
+                    if rest_ok {
+                        best = Some(CueHit {
+                            first: i,
+                            last: i + words.len() - 1,
+                            label,
+                            before: false,
+                        });
+                        break 'stems;
+                    }
+                }
+            }
+        }
+        match best {
+            Some(hit) => {
+                i = hit.last + 1;
+                hits.push(hit);
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+/// Everything needed to turn raw figures into [`Figure`]s.
+pub struct Context<'a> {
+    text: &'a str,
+    toks: &'a Tokens,
+    sentences: &'a Sentences,
+    cues: Vec<CueHit>,
+    years: &'a [YearMention],
+    article_year: Option<i32>,
+    entities: &'a [EntityRef<'a>],
+    title_end: usize,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        text: &'a str,
+        toks: &'a Tokens,
+        sentences: &'a Sentences,
+        parsed: &'a Parsed,
+        article_year: Option<i32>,
+        entities: &'a [EntityRef<'a>],
+    ) -> Context<'a> {
+        let mut wanted = vec![false; sentences.spans.len()];
+        for f in &parsed.figures {
+            if let Some(w) = sentences
+                .id(f.first_tok)
+                .and_then(|s| wanted.get_mut(s as usize))
+            {
+                *w = true;
+            }
+        }
+        let cues = if parsed.figures.is_empty() {
+            Vec::new()
+        } else {
+            find_cues(toks, sentences, &wanted)
+        };
+        Context {
+            text,
+            toks,
+            sentences,
+            cues,
+            years: &parsed.years,
+            article_year,
+            entities,
+            title_end: text.find('\n').unwrap_or(text.len()),
+        }
+    }
+
+    /// The finished figure.
+    pub fn figure(&self, raw: &RawFigure) -> Figure {
+        let sent = self.sentences.id(raw.first_tok);
+        let cue = self.cue_for(raw, sent);
+        let mut kind = raw.kind;
+        let mut unit = raw.unit.clone();
+        let population_cue = cue.is_some_and(|c| c.label == POPULATION_LABEL);
+        if kind == FigureKind::Quantity && raw.unit_kind == UnitKind::People && population_cue {
+            kind = FigureKind::Population;
+        }
+        // `يبلغ عدد سكانها 11 مليونا`: a bare count right after a population cue.
+        if kind == FigureKind::Quantity
+            && raw.unit_kind == UnitKind::None
+            && population_cue
+            && cue.is_some_and(|c| {
+                c.last < raw.first_tok
+                    && raw.first_tok - c.last <= 4
+                    && !(c.first == c.last && self.toks.norm(c.first).ends_with("سكان"))
+            })
+        {
+            kind = FigureKind::Population;
+            unit = Some("people".to_string());
+        }
+        let label = self.label(raw, kind, cue);
+        let text = self.text.get(raw.range.clone()).unwrap_or("").to_string();
+        let mut fig = Figure {
+            text,
+            range: raw.range.clone(),
+            value: raw.value,
+            value_max: raw.value_max,
+            unit,
+            kind,
+            qualifier: raw
+                .qualifier
+                .as_ref()
+                .and_then(|q| self.text.get(q.clone()))
+                .map(str::to_string),
+            label,
+            year: self.year(raw, sent),
+            entities: self.entities_in(sent),
+            score: 0.0,
+            key: false,
+        };
+        fig.score = self.score(raw, &fig, cue.is_some());
+        fig.key = fig.score >= KEY_THRESHOLD;
+        fig
+    }
+
+    /// The nearest cue in the figure's sentence (before it within 25 tokens, else after within 8).
+    fn cue_for(&self, raw: &RawFigure, sent: Option<u32>) -> Option<CueHit> {
+        if !matches!(
+            raw.kind,
+            FigureKind::Money | FigureKind::Percent | FigureKind::Quantity | FigureKind::Population
+        ) {
+            return None;
+        }
+        let specific = self.nearest_cue(raw, sent, false);
+        let chosen = match specific {
+            Some(c) => Some(c),
+            None => self.nearest_cue(raw, sent, true),
+        };
+        chosen.map(|c| CueHit {
+            before: c.last < raw.first_tok,
+            ..c
+        })
+    }
+
+    /// The nearest cue of one strength (generic cues like القيمة only when no specific one is near).
+    fn nearest_cue(&self, raw: &RawFigure, sent: Option<u32>, generic: bool) -> Option<CueHit> {
+        let ok =
+            |c: &&CueHit| self.sentences.id(c.first) == sent && is_generic_cue(c.label) == generic;
+        let before = self
+            .cues
+            .iter()
+            .rev()
+            .filter(|c| c.last < raw.first_tok && raw.first_tok - c.last <= 25)
+            .find(ok);
+        let within = self
+            .cues
+            .iter()
+            .filter(|c| c.first > raw.first_tok && c.last <= raw.last_tok)
+            .find(ok);
+        let after = self
+            .cues
+            .iter()
+            .filter(|c| c.first > raw.last_tok && c.first - raw.last_tok <= 8)
+            .find(ok);
+        let population = [before, within, after]
+            .into_iter()
+            .flatten()
+            .find(|c| c.label == POPULATION_LABEL);
+        let chosen = match raw.unit_kind {
+            UnitKind::People | UnitKind::Population => population.or(before).or(after),
+            _ => before.or(within).or(after),
+        };
+        chosen.copied()
+    }
+
+    fn label(&self, raw: &RawFigure, kind: FigureKind, cue: Option<CueHit>) -> Option<String> {
+        // A generic cue (القيمة) gives way to a measure phrase (قيمة المحجوز, حجم الاستثمارات).
+        let cue = match cue {
+            Some(c) if is_generic_cue(c.label) => {
+                if let Some(phrase) = self.measure_phrase_before(raw.first_tok) {
+                    return Some(phrase);
+                }
+                Some(c)
+            }
+            other => other,
+        };
+        match kind {
+            FigureKind::Date | FigureKind::Score => None,
+            FigureKind::Ordinal => self.word_before(raw.first_tok),
+            FigureKind::Population => {
+                Some(cue.map(|c| c.label).unwrap_or(POPULATION_LABEL).to_string())
+            }
+            FigureKind::Quantity if raw.unit_kind == UnitKind::Counted => raw.unit.clone(),
+            FigureKind::Quantity => self
+                .of_phrase(raw.last_tok)
+                .or_else(|| cue.map(|c| c.label.to_string()))
+                .or_else(|| self.noun_phrase_before(raw.first_tok)),
+            FigureKind::Percent => cue
+                .filter(|c| c.before)
+                .map(|c| c.label.to_string())
+                .or_else(|| cue.map(|c| c.label.to_string()))
+                .or_else(|| self.of_phrase(raw.last_tok))
+                .or_else(|| self.noun_phrase_before(raw.first_tok)),
+            FigureKind::Money => cue
+                .map(|c| c.label.to_string())
+                .or_else(|| self.measure_phrase_before(raw.first_tok))
+                .or_else(|| self.noun_phrase_before(raw.first_tok)),
+        }
+    }
+
+    /// `مقدار زكاة المال`, `قيمة المحجوز`, `حجم الاستثمارات`: a measure noun and what it measures,
+    /// before the figure in its sentence.
+    fn measure_phrase_before(&self, tok: usize) -> Option<String> {
+        let sent = self.sentences.id(tok);
+        let lo = tok.saturating_sub(12);
+        let head = (lo..tok).rev().find(|&k| {
+            let norm = self.toks.norm(k);
+            let bare = ["و", "ب", "ل", "وب", "ال", "بال", "وال"]
+                .iter()
+                .filter_map(|p| norm.strip_prefix(p))
+                .chain(std::iter::once(norm))
+                .any(is_measure_noun);
+            bare && self.sentences.id(k) == sent
+        })?;
+        let next = head + 1;
+        let next_norm = self.toks.norm(next);
+        let usable = next < tok
+            && self.toks.is_word(next)
+            && next_norm.chars().count() >= 3
+            && !super::lexicon::is_stopword(next_norm)
+            && !matches!(
+                Lexicon::get().lookup(next_norm).map(|(l, _)| l),
+                Some(Lex::Magnitude { .. } | Lex::Currency { .. } | Lex::NumWord { .. })
+            );
+        if !usable {
+            return None;
+        }
+        let first = self.written_without_proclitic(head)?;
+        let t = self.toks.list.get(next)?;
+        Some(format!("{first} {}", self.text.get(t.start..t.end)?))
+    }
+
+    /// `… من الغابات`, `… من سكان العالم`: what the figure is a part or amount of.
+    fn of_phrase(&self, last: usize) -> Option<String> {
+        let sent = self.sentences.id(last);
+        let (m, w) = (last + 1, last + 2);
+        let in_sentence = |k: usize| self.toks.is_word(k) && self.sentences.id(k) == sent;
+        if self.toks.norm(m) != "من" || !in_sentence(w) {
+            return None;
+        }
+        let head = self.written_without_proclitic(w)?;
+        if self.toks.norm(w).chars().count() < 3 || super::lexicon::is_stopword(self.toks.norm(w)) {
+            return None;
+        }
+        let next = w + 1;
+        if in_sentence(next)
+            && self.toks.norm(next).starts_with("ال")
+            && !is_generic(self.toks.norm(next))
+        {
+            let t = self.toks.list.get(next)?;
+            return Some(format!("{head} {}", self.text.get(t.start..t.end)?));
+        }
+        Some(head)
+    }
+
+    /// The word before an ordinal (الذكرى, الدورة …), without proclitics.
+    fn word_before(&self, tok: usize) -> Option<String> {
+        let k = tok.checked_sub(1)?;
+        if !self.toks.is_word(k) || self.sentences.id(k) != self.sentences.id(tok) {
+            return None;
+        }
+        self.written_without_proclitic(k)
+    }
+
+    fn written_without_proclitic(&self, k: usize) -> Option<String> {
+        let t = self.toks.list.get(k)?;
+        let written = self.text.get(t.start..t.end)?;
+        let norm = self.toks.norm(k);
+        let skip = ["و", "ب", "ل", "ف", "وب", "ول"]
+            .iter()
+            .find(|p| {
+                norm.strip_prefix(*p)
+                    .is_some_and(|rest| rest.starts_with("ال") && rest.chars().count() >= 4)
+            })
+            .map_or(0, |p| p.chars().count());
+        let start = written.char_indices().nth(skip).map_or(0, |(b, _)| b);
+        written.get(start..).map(str::to_string)
+    }
+
+    /// Nearest definite noun (+ definite adjective) before the figure in its sentence.
+    fn noun_phrase_before(&self, tok: usize) -> Option<String> {
+        let sent = self.sentences.id(tok);
+        let lexicon = Lexicon::get();
+        let lo = tok.saturating_sub(8);
+        let is_np_word = |k: usize| -> bool {
+            if !self.toks.is_word(k) || self.sentences.id(k) != sent {
+                return false;
+            }
+            let norm = self.toks.norm(k);
+            let definite = stems(norm).take(1).chain(
+                ["و", "ب", "ل", "ف"]
+                    .iter()
+                    .filter_map(|p| norm.strip_prefix(*p)),
+            );
+            let def_ok = definite
+                .into_iter()
+                .any(|s| s.starts_with("ال") && s.chars().count() >= 5 && !is_generic(s));
+            let lex_ok = !matches!(
+                lexicon.lookup(norm).map(|(l, _)| l),
+                Some(
+                    Lex::YearWord
+                        | Lex::Month { .. }
+                        | Lex::ChangeVerb
+                        | Lex::OrdinalWord { .. }
+                        | Lex::Magnitude { .. }
+                        | Lex::Currency { .. }
+                        | Lex::CurrencyQualifier { .. }
+                        | Lex::PercentWord
+                        | Lex::Hundredth
+                        | Lex::Identifier
+                        | Lex::Clock
+                )
+            );
+            def_ok && lex_ok
+        };
+        let head = (lo..tok).rev().find(|&k| is_np_word(k))?;
+        // Walk back over a preceding definite noun of the same phrase (الميزان التجاري).
+        let start = if head > lo && is_np_word(head - 1) {
+            head - 1
+        } else {
+            head
+        };
+        let first = self.written_without_proclitic(start)?;
+        if start == head {
+            return Some(first);
+        }
+        let second = self
+            .text
+            .get(self.toks.list.get(head)?.start..self.toks.list.get(head)?.end)?;
+        Some(format!("{first} {second}"))
+    }
+
+    /// The year a figure refers to.
+    fn year(&self, raw: &RawFigure, sent: Option<u32>) -> Option<i32> {
+        if raw.own_year.is_some() {
+            return raw.own_year;
+        }
+        let nearest = self
+            .years
+            .iter()
+            .filter(|y| self.sentences.id(y.tok) == sent)
+            .min_by_key(|y| {
+                let distance = if y.tok > raw.last_tok {
+                    y.tok - raw.last_tok
+                } else {
+                    raw.first_tok.saturating_sub(y.tok)
+                };
+                (self.is_baseline_year(y.tok), distance)
+            });
+        match nearest.map(|y| y.year) {
+            Some(YearRef::Absolute(y)) => Some(y),
+            Some(YearRef::Relative(off)) => self.article_year.map(|y| y + off),
+            None => self.article_year,
+        }
+    }
+
+    /// A year named as the comparison point (`مقارنة بسنة 2013`, `مقابل 2015`) is used only when
+    /// the sentence names no other year.
+    fn is_baseline_year(&self, tok: usize) -> bool {
+        (tok.saturating_sub(5)..tok).any(|k| {
+            let norm = self.toks.norm(k);
+            let bare = norm.strip_prefix('و').unwrap_or(norm);
+            matches!(
+                bare,
+                "مقارنه" | "مقابل" | "بذات" | "بنفس" | "نفس" | "ذات" | "بمقارنه" | "قياسا"
+            )
+        })
+    }
+
+    fn entities_in(&self, sent: Option<u32>) -> Vec<String> {
+        let Some((start, end)) = sent.and_then(|s| self.sentences.span(s)) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = Vec::new();
+        for e in self.entities {
+            let inside = e.range.start < end && e.range.end > start;
+            if inside && !names.iter().any(|n| n == e.name) {
+                names.push(e.name.to_string());
+            }
+        }
+        names
+    }
+
+    fn score(&self, raw: &RawFigure, fig: &Figure, has_cue: bool) -> f32 {
+        let mut s: f32 = match fig.kind {
+            FigureKind::Money => 3.0,
+            FigureKind::Percent => 2.5,
+            FigureKind::Population => 4.0,
+            FigureKind::Quantity => match raw.unit_kind {
+                UnitKind::Measure | UnitKind::People => 1.5,
+                UnitKind::Counted => 1.0,
+                _ => 0.3,
+            },
+            FigureKind::Date => 0.6,
+            FigureKind::Score => 0.8,
+            FigureKind::Ordinal => 0.4,
+        };
+        let big = fig.value_max.unwrap_or(fig.value).max(fig.value);
+        if has_cue
+            && matches!(
+                fig.kind,
+                FigureKind::Money | FigureKind::Percent | FigureKind::Quantity
+            )
+            && raw.unit_kind != UnitKind::Counted
+        {
+            s += 2.0;
+        }
+        if fig.kind == FigureKind::Money && big >= 1e6 {
+            s += 1.0;
+        }
+        if fig.kind == FigureKind::Quantity && raw.unit_kind == UnitKind::Measure && big >= 1e6 {
+            s += 0.5;
+        }
+        if raw.range.start < self.title_end {
+            s += 0.5;
+        }
+        s
+    }
+}
+
+/// Nouns that name a measure of what follows them (مقدار X, قيمة X, حجم X …).
+fn is_measure_noun(stem: &str) -> bool {
+    matches!(
+        stem,
+        "مقدار"
+            | "حجم"
+            | "قيمه"
+            | "مبلغ"
+            | "كميه"
+            | "اجمالي"
+            | "مجموع"
+            | "كلفه"
+            | "تكلفه"
+            | "ثمن"
+    )
+}
+
+/// Cues that name a measure only vaguely (القيمة, السعر …): used when nothing better is near.
+fn is_generic_cue(label: &str) -> bool {
+    matches!(
+        label,
+        "القيمة" | "السعر" | "الثمن" | "الحصة" | "الأسعار" | "التمويل"
+    )
+}
+
+/// Definite words too general to name what a figure measures.
+fn is_generic(norm: &str) -> bool {
+    matches!(
+        norm,
+        "الذي"
+            | "التي"
+            | "الذين"
+            | "اللذين"
+            | "اللتين"
+            | "الماضي"
+            | "الماضيه"
+            | "الحالي"
+            | "الحاليه"
+            | "الجاري"
+            | "الجاريه"
+            | "المقبل"
+            | "المقبله"
+            | "القادم"
+            | "القادمه"
+            | "المنصرم"
+            | "الفارط"
+            | "العام"
+            | "السنه"
+            | "اليوم"
+            | "الان"
+            | "الاول"
+            | "الاولي"
+            | "الثاني"
+            | "الثانيه"
+            | "الالف"
+            | "الاخير"
+            | "الاخيره"
+            | "الاخيرين"
+            | "السابق"
+            | "السابقه"
+            | "اللاعب"
+            | "الاسبوع"
+            | "الشهر"
+            | "المائه"
+            | "المئه"
+            | "الاقل"
+            | "الاكثر"
+            | "الاجمالي"
+            | "الاجماليه"
+            | "المتحده"
+            | "المتوقع"
+            | "الرسمي"
+            | "المدينه"
+            | "الاثنين"
+            | "الثلاثاء"
+            | "الاربعاء"
+            | "الخميس"
+            | "الجمعه"
+            | "السبت"
+            | "الاحد"
+    )
+}
