@@ -6,6 +6,7 @@
 pub mod analyze;
 pub mod app;
 pub mod config;
+pub mod headless;
 pub mod layout;
 pub mod load;
 pub mod model;

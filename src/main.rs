@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use akhbar::config::{self, Settings};
 use akhbar::layout::{self, Direction, LayoutOptions};
 use akhbar::text::printable;
-use akhbar::{app, load};
+use akhbar::{app, headless, load};
 
 #[derive(Parser)]
 #[command(
@@ -41,6 +41,12 @@ enum Cmd {
     /// Load a folder headless and summarise what was read and what was skipped.
     Index {
         folder: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List an article's (or a folder's) figures: amounts, percentages, populations, dates.
+    Figures {
+        path: PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -80,6 +86,9 @@ fn main() -> ExitCode {
             direction,
         }) => render(&file, width, shaping, ligatures, direction),
         Some(Cmd::Index { folder, json }) => index(&folder, json),
+        Some(Cmd::Figures { path, json }) => {
+            with_output(|out, err| headless::run_figures(&path, json, out, err))
+        }
         Some(Cmd::Config { print, path }) => show_config(print, path),
     };
     match result {
@@ -90,6 +99,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs a headless command with buffered stdout and stderr.
+fn with_output(
+    run: impl FnOnce(&mut dyn Write, &mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut err = io::stderr().lock();
+    run(&mut out, &mut err)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// The interactive reader.

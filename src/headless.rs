@@ -1,0 +1,154 @@
+//! The headless commands' work, shared by `main.rs` and the tests: analysing a file or a
+//! folder and writing the results as text or JSON. Offsets in output are character offsets
+//! into the article's text (title and paragraphs joined with "\n").
+
+use std::io::Write;
+use std::ops::Range;
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::analyze::figures::{self, EntityRef, Figure};
+use crate::load;
+use crate::model::Article;
+use crate::text::json::to_safe_string;
+use crate::text::printable;
+
+/// Articles of a file, or of every file in a folder (sorted as the library sorts them).
+/// Files that cannot be read are reported on `err` and skipped.
+pub fn articles_at(path: &Path, err: &mut dyn Write) -> anyhow::Result<Vec<Article>> {
+    if path.is_dir() {
+        let library = load::load_folder(path, |_, _| {});
+        for skipped in &library.skipped {
+            writeln!(
+                err,
+                "skipped {}: {}",
+                printable(&skipped.path.to_string_lossy()),
+                printable(&skipped.reason)
+            )?;
+        }
+        Ok(library.articles)
+    } else {
+        load::load_file(path).map_err(|reason| anyhow::anyhow!("{}: {reason}", path.display()))
+    }
+}
+
+/// Maps byte ranges of a text to character ranges, in one pass over ranges sorted or not.
+pub struct CharOffsets {
+    /// Byte offset of every char boundary, plus the end.
+    boundaries: Vec<usize>,
+}
+
+impl CharOffsets {
+    pub fn new(text: &str) -> Self {
+        let mut boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        boundaries.push(text.len());
+        CharOffsets { boundaries }
+    }
+
+    /// The character index of a byte offset (the next boundary if it falls inside a char).
+    pub fn char_at(&self, byte: usize) -> usize {
+        self.boundaries.partition_point(|&b| b < byte)
+    }
+
+    pub fn chars(&self, bytes: &Range<usize>) -> Range<usize> {
+        self.char_at(bytes.start)..self.char_at(bytes.end)
+    }
+}
+
+/// The year an article's figures default to.
+pub fn article_year(article: &Article) -> Option<i32> {
+    article.date.map(|d| d.year).filter(|&y| y > 0)
+}
+
+/// Figures of one article.
+pub fn figures_of(article: &Article, text: &str, entities: &[EntityRef<'_>]) -> Vec<Figure> {
+    figures::extract(text, article_year(article), entities)
+}
+
+fn figure_json(figure: &Figure, offsets: &CharOffsets) -> Value {
+    let chars = offsets.chars(&figure.range);
+    json!({
+        "text": figure.text,
+        "start": chars.start,
+        "end": chars.end,
+        "value": figure.value,
+        "value_max": figure.value_max,
+        "unit": figure.unit,
+        "kind": figure.kind,
+        "qualifier": figure.qualifier,
+        "label": figure.label,
+        "year": figure.year,
+        "key": figure.key,
+        "score": figure.score,
+        "entities": figure.entities,
+    })
+}
+
+/// `akhbar figures PATH [--json]`.
+pub fn run_figures(
+    path: &Path,
+    as_json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let articles = articles_at(path, err)?;
+    let mut results = Vec::new();
+    for article in &articles {
+        let text = article.text();
+        let found = figures_of(article, &text, &[]);
+        if as_json {
+            let offsets = CharOffsets::new(&text);
+            results.push(json!({
+                "article": article.path.to_string_lossy(),
+                "figures": found.iter().map(|f| figure_json(f, &offsets)).collect::<Vec<_>>(),
+            }));
+        } else {
+            write_figures_text(out, article, &found)?;
+        }
+    }
+    if as_json {
+        writeln!(out, "{}", to_safe_string(&Value::Array(results)))?;
+    }
+    Ok(())
+}
+
+fn write_figures_text(
+    out: &mut dyn Write,
+    article: &Article,
+    found: &[Figure],
+) -> std::io::Result<()> {
+    writeln!(out, "{}", printable(&article.path.to_string_lossy()))?;
+    for figure in found {
+        let unit = figure.unit.as_deref().unwrap_or("");
+        let label = figure.label.as_deref().unwrap_or("");
+        let year = figure.year.map(|y| y.to_string()).unwrap_or_default();
+        let key = if figure.key { "key" } else { "" };
+        writeln!(
+            out,
+            "  {}\t{}\t{}\t{}\t{}\t{}\t{}",
+            printable(&figure.text),
+            figure.value,
+            unit,
+            figure.kind.name(),
+            printable(label),
+            year,
+            key
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_characters_not_bytes() {
+        let text = "أب 220 x";
+        let offsets = CharOffsets::new(text);
+        let start = text.find("220").unwrap_or(0);
+        assert_eq!(offsets.chars(&(start..start + 3)), 3..6);
+        assert_eq!(offsets.char_at(text.len()), 8);
+    }
+}
