@@ -1,0 +1,310 @@
+//! The per-paragraph pipeline: sanitize → shape → base direction → levels → wrap → reorder →
+//! styled visual runs. [`Layouter`] keeps its scratch buffers between paragraphs.
+
+use std::ops::Range;
+
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
+use unicode_bidi_mirroring::get_mirrored;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::sanitize::{Fate, fate};
+use super::shape::shape;
+use super::width::grapheme_width;
+use super::wrap::{Measured, wrap};
+use super::{Direction, LayoutOptions, StyleSpan, VisualLine, VisualRun, direction};
+
+/// One grapheme cluster of the prepared (sanitized, shaped) text.
+#[derive(Debug, Clone, Copy)]
+struct Cluster {
+    /// Byte range in the prepared text.
+    start: u32,
+    end: u32,
+    cells: u16,
+    /// Exactly one U+0020: a break opportunity, and stripped at the visual line edge.
+    space: bool,
+    /// Whitespace for UAX#9 L1 (bidi class WS or BN).
+    bidi_whitespace: bool,
+}
+
+impl Measured for Cluster {
+    fn cells(&self) -> usize {
+        usize::from(self.cells)
+    }
+    fn is_space(&self) -> bool {
+        self.space
+    }
+}
+
+/// Lays out paragraphs, reusing its buffers from one paragraph to the next. Cheaper than
+/// [`super::layout_paragraph`] when laying out many paragraphs.
+#[derive(Debug, Default)]
+pub struct Layouter {
+    /// Sanitized chars with their original byte offsets (input of shaping).
+    chars: Vec<(char, u32)>,
+    /// The prepared logical text.
+    text: String,
+    /// For each byte of `text` (and one past the end), the original byte offset it came from.
+    orig_at: Vec<u32>,
+    clusters: Vec<Cluster>,
+    levels: Vec<u8>,
+    tags: Vec<Option<u32>>,
+    lines: Vec<Range<usize>>,
+    order: Vec<u32>,
+}
+
+impl Layouter {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lays out one paragraph; see [`super::layout_paragraph`].
+    pub fn layout(
+        &mut self,
+        text: &str,
+        opts: &LayoutOptions,
+        styles: &[StyleSpan],
+    ) -> Vec<VisualLine> {
+        self.prepare(text, opts);
+        let rtl = match opts.direction {
+            Direction::Rtl => true,
+            Direction::Ltr => false,
+            Direction::Auto => direction::auto_is_rtl(&self.text, opts.article_rtl),
+        };
+        let paragraph_level = u8::from(rtl);
+        self.segment_clusters();
+        self.resolve_levels(paragraph_level);
+        self.tag_clusters(styles);
+        self.lines.clear();
+        wrap(&self.clusters, opts.width, &mut self.lines);
+        let width = opts.width.max(1);
+        let mut out = Vec::with_capacity(self.lines.len());
+        for index in 0..self.lines.len() {
+            let line = self.lines[index].clone();
+            let logical = self.line_logical_range(index, text.len());
+            out.push(self.visual_line(line, logical, rtl, width));
+        }
+        out
+    }
+
+    /// Sanitizes (and shapes) `text` into `self.text`, filling the offset map.
+    fn prepare(&mut self, text: &str, opts: &LayoutOptions) {
+        self.text.clear();
+        self.orig_at.clear();
+        let kept = text.char_indices().filter_map(|(i, c)| match fate(c) {
+            Fate::Keep => Some((c, i as u32)),
+            Fate::Space => Some((' ', i as u32)),
+            Fate::Drop => None,
+        });
+        if opts.shaping {
+            self.chars.clear();
+            self.chars.extend(kept);
+            let (out, map) = (&mut self.text, &mut self.orig_at);
+            shape(&self.chars, opts.ligatures, |c, offset| {
+                push_mapped(out, map, c, offset)
+            });
+        } else {
+            for (c, offset) in kept {
+                push_mapped(&mut self.text, &mut self.orig_at, c, offset);
+            }
+        }
+        self.orig_at.push(text.len() as u32);
+    }
+
+    fn segment_clusters(&mut self) {
+        self.clusters.clear();
+        self.clusters
+            .extend(self.text.grapheme_indices(true).map(|(start, g)| Cluster {
+                start: start as u32,
+                end: (start + g.len()) as u32,
+                cells: grapheme_width(g).min(usize::from(u16::MAX)) as u16,
+                space: g == " ",
+                bidi_whitespace: false,
+            }));
+    }
+
+    /// One level per cluster. Text that can only resolve to the paragraph level (an RTL
+    /// paragraph without LTR letters or digits, an LTR one without RTL letters or Arabic
+    /// digits) skips the bidi algorithm; the rest goes through unicode-bidi.
+    fn resolve_levels(&mut self, paragraph_level: u8) {
+        self.levels.clear();
+        let rtl = paragraph_level == 1;
+        if !self.text.chars().any(|c| needs_bidi(c, rtl)) {
+            self.levels.resize(self.clusters.len(), paragraph_level);
+            return;
+        }
+        let level = if rtl { Level::rtl() } else { Level::ltr() };
+        let info = ParagraphBidiInfo::new(&self.text, Some(level));
+        for cluster in &mut self.clusters {
+            let at = cluster.start as usize;
+            self.levels.push(info.levels[at].number());
+            cluster.bidi_whitespace =
+                matches!(info.original_classes[at], BidiClass::WS | BidiClass::BN);
+        }
+    }
+
+    /// The style tag of each cluster: the last span containing the original offset of the
+    /// cluster's first char (so a lam-alef ligature takes the tag of its lam).
+    fn tag_clusters(&mut self, styles: &[StyleSpan]) {
+        self.tags.clear();
+        if styles.is_empty() {
+            return;
+        }
+        let orig_at = &self.orig_at;
+        self.tags.extend(self.clusters.iter().map(|cluster| {
+            let offset = orig_at[cluster.start as usize] as usize;
+            styles
+                .iter()
+                .rev()
+                .find(|span| span.range.contains(&offset))
+                .map(|span| span.tag)
+        }));
+    }
+
+    /// Original byte range of line `index`. Lines partition the original paragraph: the
+    /// first starts at 0, the last ends at its length, dropped characters belong to the
+    /// cluster before them.
+    fn line_logical_range(&self, index: usize, original_len: usize) -> Range<usize> {
+        let line = &self.lines[index];
+        let start = if index == 0 {
+            0
+        } else {
+            self.orig_of_cluster_start(line.start)
+        };
+        let end = if index + 1 == self.lines.len() {
+            original_len
+        } else {
+            self.orig_of_cluster_start(line.end)
+        };
+        start..end
+    }
+
+    fn orig_of_cluster_start(&self, cluster: usize) -> usize {
+        self.orig_at[self.clusters[cluster].start as usize] as usize
+    }
+
+    fn cluster_logical(&self, cluster: usize) -> Range<usize> {
+        let c = self.clusters[cluster];
+        self.orig_at[c.start as usize] as usize..self.orig_at[c.end as usize] as usize
+    }
+
+    fn visual_line(
+        &mut self,
+        line: Range<usize>,
+        logical: Range<usize>,
+        rtl: bool,
+        width: usize,
+    ) -> VisualLine {
+        let clusters = &self.clusters;
+        super::reorder::visual_order(
+            line,
+            &mut self.levels,
+            |i| clusters[i].bidi_whitespace,
+            u8::from(rtl),
+            &mut self.order,
+        );
+        let visible = strip_edge_spaces(&self.order, clusters, rtl);
+        let runs = self.styled_runs(visible);
+        let content: usize = runs.iter().map(|run| run.width).sum();
+        let indent = if rtl && !self.clusters.is_empty() {
+            width.saturating_sub(content)
+        } else {
+            0
+        };
+        VisualLine {
+            rtl,
+            indent,
+            width: content,
+            runs,
+            logical,
+        }
+    }
+
+    /// Runs of `self.order[visible]`, split where the level, the style tag or the logical
+    /// contiguity changes. Odd-level clusters are mirrored (L4).
+    fn styled_runs(&self, visible: Range<usize>) -> Vec<VisualRun> {
+        let mut runs: Vec<VisualRun> = Vec::new();
+        let mut previous: Option<usize> = None;
+        for &index in &self.order[visible] {
+            let index = index as usize;
+            let level = self.levels[index];
+            let tag = self.tags.get(index).copied().flatten();
+            let odd = level % 2 == 1;
+            let continues = previous.is_some_and(|p| {
+                self.levels[p] == level
+                    && self.tags.get(p).copied().flatten() == tag
+                    && if odd { p == index + 1 } else { p + 1 == index }
+            });
+            let logical = self.cluster_logical(index);
+            let cluster = self.clusters[index];
+            let grapheme = &self.text[cluster.start as usize..cluster.end as usize];
+            match runs.last_mut() {
+                Some(run) if continues => {
+                    run.logical.start = run.logical.start.min(logical.start);
+                    run.logical.end = run.logical.end.max(logical.end);
+                    push_grapheme(&mut run.text, grapheme, odd);
+                    run.width += usize::from(cluster.cells);
+                }
+                _ => {
+                    let mut text = String::with_capacity(grapheme.len());
+                    push_grapheme(&mut text, grapheme, odd);
+                    runs.push(VisualRun {
+                        text,
+                        tag,
+                        width: usize::from(cluster.cells),
+                        logical,
+                        rtl: odd,
+                    });
+                }
+            }
+            previous = Some(index);
+        }
+        runs
+    }
+}
+
+fn push_mapped(out: &mut String, orig_at: &mut Vec<u32>, c: char, offset: u32) {
+    out.push(c);
+    orig_at.resize(out.len(), offset);
+}
+
+/// Appends a grapheme, mirroring its chars (brackets, « ») when it sits in an RTL run.
+fn push_grapheme(out: &mut String, grapheme: &str, mirror: bool) {
+    if mirror {
+        out.extend(grapheme.chars().map(|c| get_mirrored(c).unwrap_or(c)));
+    } else {
+        out.push_str(grapheme);
+    }
+}
+
+/// The part of `order` left after dropping U+0020 clusters at the line's trailing edge: the
+/// visual left of an RTL line, the right of an LTR one. L1 put the hanging spaces there.
+fn strip_edge_spaces(order: &[u32], clusters: &[Cluster], rtl: bool) -> Range<usize> {
+    let is_space = |i: &u32| clusters[*i as usize].space;
+    if rtl {
+        let start = order.iter().take_while(|i| is_space(i)).count();
+        start..order.len()
+    } else {
+        let trailing = order.iter().rev().take_while(|i| is_space(i)).count();
+        0..order.len() - trailing
+    }
+}
+
+/// Whether `c` can resolve to a level other than the paragraph's (given no explicit
+/// controls, which sanitizing removed): strong letters of the other direction, digits, and
+/// boundary-neutral characters.
+fn needs_bidi(c: char, rtl: bool) -> bool {
+    let class = match c {
+        'a'..='z' | 'A'..='Z' => BidiClass::L,
+        '0'..='9' => BidiClass::EN,
+        ' '..='~' => BidiClass::ON,
+        '\u{0621}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}' => BidiClass::AL,
+        '\u{064B}'..='\u{0652}' => BidiClass::NSM,
+        _ => bidi_class(c),
+    };
+    use BidiClass::*;
+    if rtl {
+        !matches!(class, R | AL | NSM | WS | ON | CS | ES | ET)
+    } else {
+        !matches!(class, L | EN | NSM | WS | ON | CS | ES | ET)
+    }
+}
