@@ -26,6 +26,18 @@ struct Cluster {
     bidi_whitespace: bool,
 }
 
+impl Cluster {
+    fn new(start: usize, grapheme: &str) -> Self {
+        Cluster {
+            start: start as u32,
+            end: (start + grapheme.len()) as u32,
+            cells: grapheme_width(grapheme).min(usize::from(u16::MAX)) as u16,
+            space: grapheme == " ",
+            bidi_whitespace: false,
+        }
+    }
+}
+
 impl Measured for Cluster {
     fn cells(&self) -> usize {
         usize::from(self.cells)
@@ -110,16 +122,23 @@ impl Layouter {
         self.orig_at.push(text.len() as u32);
     }
 
+    /// Grapheme clusters of the prepared text, except that joiners (ZWJ, ZWNJ) ending a
+    /// cluster become clusters of their own: they sit *between* two letters, and must stay
+    /// between them when an RTL run is reversed (as FriBidi does). Joiners inside a cluster
+    /// (emoji ZWJ sequences) stay where they are.
     fn segment_clusters(&mut self) {
         self.clusters.clear();
-        self.clusters
-            .extend(self.text.grapheme_indices(true).map(|(start, g)| Cluster {
-                start: start as u32,
-                end: (start + g.len()) as u32,
-                cells: grapheme_width(g).min(usize::from(u16::MAX)) as u16,
-                space: g == " ",
-                bidi_whitespace: false,
-            }));
+        for (start, grapheme) in self.text.grapheme_indices(true) {
+            let body = grapheme.trim_end_matches(['\u{200C}', '\u{200D}']);
+            let body = if body.is_empty() { &grapheme[..3] } else { body };
+            self.clusters.push(Cluster::new(start, body));
+            let mut at = start + body.len();
+            for joiner in grapheme[body.len()..].chars() {
+                let len = joiner.len_utf8();
+                self.clusters.push(Cluster::new(at, &grapheme[at - start..at - start + len]));
+                at += len;
+            }
+        }
     }
 
     /// One level per cluster. Text that can only resolve to the paragraph level (an RTL
