@@ -187,3 +187,6 @@ pub fn render_plain(
     }
     out.write_all(buffer.as_bytes())
 }
+
+#[cfg(test)]
+mod tests;

@@ -130,12 +130,17 @@ impl Layouter {
         self.clusters.clear();
         for (start, grapheme) in self.text.grapheme_indices(true) {
             let body = grapheme.trim_end_matches(['\u{200C}', '\u{200D}']);
-            let body = if body.is_empty() { &grapheme[..3] } else { body };
+            let body = if body.is_empty() {
+                &grapheme[..3]
+            } else {
+                body
+            };
             self.clusters.push(Cluster::new(start, body));
             let mut at = start + body.len();
             for joiner in grapheme[body.len()..].chars() {
                 let len = joiner.len_utf8();
-                self.clusters.push(Cluster::new(at, &grapheme[at - start..at - start + len]));
+                self.clusters
+                    .push(Cluster::new(at, &grapheme[at - start..at - start + len]));
                 at += len;
             }
         }

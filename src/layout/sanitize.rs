@@ -4,9 +4,10 @@
 //! U+202A–202E, LRI RLI FSI PDI U+2066–2069, LRM RLM ALM). The bidi controls must go: akhbar
 //! produces visual order itself, the terminal must not reorder again, and unicode-bidi 0.3.18
 //! panics on ~140 nested isolates (servo/unicode-bidi#145).
-//! Whitespace controls (tab, line feed, vertical tab, form feed, carriage return, NEL) and the
-//! Unicode line/paragraph separators become a plain space, so the words they separated stay
-//! separate.
+//! U+FEFF (byte-order mark / zero-width no-break space) is dropped too: it is invisible and
+//! the reader promises never to output it. Whitespace controls (tab, LF, VT, FF, CR, NEL) and
+//! the Unicode line/paragraph separators become a plain space, so the words they separated
+//! stay separate.
 
 use std::borrow::Cow;
 
@@ -22,7 +23,7 @@ pub(crate) fn fate(c: char) -> Fate {
     match c {
         '\u{20}'..='\u{7e}' => Fate::Keep,
         '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Fate::Space,
-        '\u{200e}' | '\u{200f}' | '\u{061c}' => Fate::Drop,
+        '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}' => Fate::Drop,
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Fate::Drop,
         c if c.is_control() => Fate::Drop,
         _ => Fate::Keep,

@@ -17,7 +17,7 @@
 /// Unicode joining type of a character (ArabicShaping.txt). Left-joining (L) letters do not
 /// occur in Arabic script and are treated as non-joining.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Joining {
+pub(crate) enum JoinType {
     /// U: joins neither side (hamza, digits, Latin, spaces…).
     NonJoining,
     /// R: joins the preceding letter only (alef, dal, reh, waw, teh marbuta…).
@@ -33,8 +33,8 @@ pub(crate) enum Joining {
 pub(crate) const LAM: char = '\u{0644}';
 
 /// Joining type of `c`.
-pub(crate) fn joining(c: char) -> Joining {
-    use Joining::{Causing as C, Dual as D, NonJoining as U, Right as R, Transparent as T};
+pub(crate) fn joining(c: char) -> JoinType {
+    use JoinType::{Causing as C, Dual as D, NonJoining as U, Right as R, Transparent as T};
     match c as u32 {
         0x0000..=0x02FF => U,
         0x0610..=0x061A | 0x064B..=0x065F | 0x0670 => T,
@@ -204,19 +204,19 @@ pub(crate) fn shape(chars: &[(char, u32)], ligatures: bool, mut emit: impl FnMut
         let (c, offset) = chars[i];
         let kind = joining(c);
         match kind {
-            Joining::Transparent => emit(c, offset),
-            Joining::NonJoining | Joining::Causing => {
+            JoinType::Transparent => emit(c, offset),
+            JoinType::NonJoining | JoinType::Causing => {
                 emit(c, offset);
-                previous_joins_forward = kind == Joining::Causing;
+                previous_joins_forward = kind == JoinType::Causing;
             }
-            Joining::Right | Joining::Dual => {
+            JoinType::Right | JoinType::Dual => {
                 let joins_previous = previous_joins_forward;
                 let next = next_non_transparent(chars, i + 1);
-                let joins_next = kind == Joining::Dual
+                let joins_next = kind == JoinType::Dual
                     && next.is_some_and(|j| {
                         matches!(
                             joining(chars[j].0),
-                            Joining::Right | Joining::Dual | Joining::Causing
+                            JoinType::Right | JoinType::Dual | JoinType::Causing
                         )
                     });
                 if ligatures && c == LAM && joins_next {
@@ -234,7 +234,7 @@ pub(crate) fn shape(chars: &[(char, u32)], ligatures: bool, mut emit: impl FnMut
                     }
                 }
                 emit(contextual_form(c, joins_previous, joins_next), offset);
-                previous_joins_forward = kind == Joining::Dual;
+                previous_joins_forward = kind == JoinType::Dual;
             }
         }
         i += 1;
@@ -242,7 +242,7 @@ pub(crate) fn shape(chars: &[(char, u32)], ligatures: bool, mut emit: impl FnMut
 }
 
 fn next_non_transparent(chars: &[(char, u32)], from: usize) -> Option<usize> {
-    (from..chars.len()).find(|&j| joining(chars[j].0) != Joining::Transparent)
+    (from..chars.len()).find(|&j| joining(chars[j].0) != JoinType::Transparent)
 }
 
 #[cfg(test)]
