@@ -23,6 +23,11 @@ fn is_strong_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // Arabic letters were counted by the caller; the rest of the block is marks,
+        // digits and punctuation.
+        return false;
+    }
     c.is_alphabetic() && matches!(bidi_class(c), BidiClass::L | BidiClass::R | BidiClass::AL)
 }
 

@@ -41,6 +41,7 @@
 //! * Output never contains control characters, bidi controls or U+FEFF.
 
 mod direction;
+mod levels;
 mod paragraph;
 mod reorder;
 mod sanitize;

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_bidi_mirroring::get_mirrored;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -11,7 +11,7 @@ use super::sanitize::{Fate, fate};
 use super::shape::shape;
 use super::width::grapheme_width;
 use super::wrap::{Measured, wrap};
-use super::{Direction, LayoutOptions, StyleSpan, VisualLine, VisualRun, direction};
+use super::{Direction, LayoutOptions, StyleSpan, VisualLine, VisualRun, direction, levels};
 
 /// One grapheme cluster of the prepared (sanitized, shaped) text.
 #[derive(Debug, Clone, Copy)]
@@ -59,6 +59,7 @@ pub struct Layouter {
     orig_at: Vec<u32>,
     clusters: Vec<Cluster>,
     levels: Vec<u8>,
+    classes: Vec<BidiClass>,
     tags: Vec<Option<u32>>,
     lines: Vec<Range<usize>>,
     order: Vec<u32>,
@@ -148,12 +149,16 @@ impl Layouter {
 
     /// One level per cluster. Text that can only resolve to the paragraph level (an RTL
     /// paragraph without LTR letters or digits, an LTR one without RTL letters or Arabic
-    /// digits) skips the bidi algorithm; the rest goes through unicode-bidi.
+    /// digits) skips the bidi algorithm, and so do RTL paragraphs without LTR letters (see
+    /// `levels`); the rest goes through unicode-bidi.
     fn resolve_levels(&mut self, paragraph_level: u8) {
         self.levels.clear();
         let rtl = paragraph_level == 1;
         if !self.text.chars().any(|c| needs_bidi(c, rtl)) {
             self.levels.resize(self.clusters.len(), paragraph_level);
+            return;
+        }
+        if rtl && self.rtl_levels_without_unicode_bidi() {
             return;
         }
         let level = if rtl { Level::rtl() } else { Level::ltr() };
@@ -164,6 +169,21 @@ impl Layouter {
             cluster.bidi_whitespace =
                 matches!(info.original_classes[at], BidiClass::WS | BidiClass::BN);
         }
+    }
+
+    fn rtl_levels_without_unicode_bidi(&mut self) -> bool {
+        self.classes.clear();
+        let text = &self.text;
+        self.classes.extend(self.clusters.iter().map(|cluster| {
+            text[cluster.start as usize..]
+                .chars()
+                .next()
+                .map_or(BidiClass::ON, levels::class_of)
+        }));
+        for (cluster, class) in self.clusters.iter_mut().zip(&self.classes) {
+            cluster.bidi_whitespace = *class == BidiClass::WS;
+        }
+        levels::rtl_without_ltr(&mut self.classes, &mut self.levels)
     }
 
     /// The style tag of each cluster: the last span containing the original offset of the
@@ -294,9 +314,19 @@ fn push_mapped(out: &mut String, orig_at: &mut Vec<u32>, c: char, offset: u32) {
 /// Appends a grapheme, mirroring its chars (brackets, « ») when it sits in an RTL run.
 fn push_grapheme(out: &mut String, grapheme: &str, mirror: bool) {
     if mirror {
-        out.extend(grapheme.chars().map(|c| get_mirrored(c).unwrap_or(c)));
+        out.extend(grapheme.chars().map(mirrored));
     } else {
         out.push_str(grapheme);
+    }
+}
+
+/// The Bidi_Mirroring_Glyph of `c`, or `c`. Arabic letters and ASCII letters and digits,
+/// which make up most text, are answered without the table search.
+fn mirrored(c: char) -> char {
+    match c {
+        '0'..='9' | 'A'..='Z' | 'a'..='z' | ' ' | '\u{0600}'..='\u{06FF}' => c,
+        '\u{FE70}'..='\u{FEFF}' => c,
+        _ => get_mirrored(c).unwrap_or(c),
     }
 }
 
@@ -317,15 +347,8 @@ fn strip_edge_spaces(order: &[u32], clusters: &[Cluster], rtl: bool) -> Range<us
 /// controls, which sanitizing removed): strong letters of the other direction, digits, and
 /// boundary-neutral characters.
 fn needs_bidi(c: char, rtl: bool) -> bool {
-    let class = match c {
-        'a'..='z' | 'A'..='Z' => BidiClass::L,
-        '0'..='9' => BidiClass::EN,
-        ' '..='~' => BidiClass::ON,
-        '\u{0621}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}' => BidiClass::AL,
-        '\u{064B}'..='\u{0652}' => BidiClass::NSM,
-        _ => bidi_class(c),
-    };
     use BidiClass::*;
+    let class = levels::class_of(c);
     if rtl {
         !matches!(class, R | AL | NSM | WS | ON | CS | ES | ET)
     } else {

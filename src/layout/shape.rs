@@ -37,6 +37,36 @@ pub(crate) fn joining(c: char) -> JoinType {
     use JoinType::{Causing as C, Dual as D, NonJoining as U, Right as R, Transparent as T};
     match c as u32 {
         0x0000..=0x02FF => U,
+        cp @ 0x0600..=0x06FF => ARABIC_BLOCK[(cp - 0x0600) as usize],
+        0x0759..=0x075B | 0x076B | 0x076C | 0x0771 | 0x0773 | 0x0774 | 0x0778 | 0x0779 => R,
+        0x0750..=0x077F => D,
+        0x08AA..=0x08AC | 0x08AE | 0x08B1 | 0x08B2 | 0x08B9 => R,
+        0x08AD | 0x08B5 => U,
+        0x08A0..=0x08BD => D,
+        0x08D4..=0x08E1 | 0x08E3..=0x08FF => T,
+        0x200C => U,
+        0x200D => C,
+        // Other marks and format characters (general categories Mn, Me, Cf) are transparent;
+        // zero width is a close enough test for them outside the Arabic blocks.
+        _ if crate::layout::width::char_width(c) == 0 => T,
+        _ => U,
+    }
+}
+
+/// Joining types of U+0600–06FF, looked up by `joining` (the hottest path of shaping).
+static ARABIC_BLOCK: [JoinType; 256] = {
+    let mut table = [JoinType::NonJoining; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = arabic_block_joining(0x0600 + i as u32);
+        i += 1;
+    }
+    table
+};
+
+const fn arabic_block_joining(cp: u32) -> JoinType {
+    use JoinType::{Causing as C, Dual as D, NonJoining as U, Right as R, Transparent as T};
+    match cp {
         0x0610..=0x061A | 0x064B..=0x065F | 0x0670 => T,
         0x0620 | 0x0626 | 0x0628 | 0x062A..=0x062E | 0x0633..=0x063F => D,
         0x0622..=0x0625 | 0x0627 | 0x0629 | 0x062F..=0x0632 | 0x0648 => R,
@@ -49,18 +79,6 @@ pub(crate) fn joining(c: char) -> JoinType {
         0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7 | 0x06E8 | 0x06EA..=0x06ED => T,
         0x06EE | 0x06EF => R,
         0x06FA..=0x06FC | 0x06FF => D,
-        0x0600..=0x06FF => U,
-        0x0759..=0x075B | 0x076B | 0x076C | 0x0771 | 0x0773 | 0x0774 | 0x0778 | 0x0779 => R,
-        0x0750..=0x077F => D,
-        0x08AA..=0x08AC | 0x08AE | 0x08B1 | 0x08B2 | 0x08B9 => R,
-        0x08AD | 0x08B5 => U,
-        0x08A0..=0x08BD => D,
-        0x08D4..=0x08E1 | 0x08E3..=0x08FF => T,
-        0x200C => U,
-        0x200D => C,
-        // Other marks and format characters (general categories Mn, Me, Cf) are transparent;
-        // zero width is a close enough test for them outside the Arabic blocks.
-        _ if crate::layout::width::char_width(c) == 0 => T,
         _ => U,
     }
 }
