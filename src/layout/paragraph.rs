@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::sanitize::{Fate, fate};
 use super::shape::shape;
-use super::width::grapheme_width;
+use super::width::{char_width, grapheme_width};
 use super::wrap::{Measured, wrap};
 use super::{Direction, LayoutOptions, StyleSpan, VisualLine, VisualRun, direction, levels};
 
@@ -129,6 +129,10 @@ impl Layouter {
     /// (emoji ZWJ sequences) stay where they are.
     fn segment_clusters(&mut self) {
         self.clusters.clear();
+        if self.segment_simple_clusters() {
+            return;
+        }
+        self.clusters.clear();
         for (start, grapheme) in self.text.grapheme_indices(true) {
             let body = grapheme.trim_end_matches(['\u{200C}', '\u{200D}']);
             let body = if body.is_empty() {
@@ -145,6 +149,32 @@ impl Layouter {
                 at += len;
             }
         }
+    }
+
+    /// Clusters of text made only of characters whose grapheme rules are "break before
+    /// anything but a combining mark" (ASCII, Latin-1, Arabic letters, digits, punctuation
+    /// and marks, presentation forms, general punctuation): a cluster is a base and the marks
+    /// after it. Much cheaper than full UAX#29 segmentation; `false` for any other text.
+    fn segment_simple_clusters(&mut self) -> bool {
+        for (start, c) in self.text.char_indices() {
+            if is_simple_mark(c) {
+                if let Some(last) = self.clusters.last_mut() {
+                    last.end = (start + c.len_utf8()) as u32;
+                    last.space = false;
+                    continue;
+                }
+            } else if !is_simple_base(c) {
+                return false;
+            }
+            self.clusters.push(Cluster {
+                start: start as u32,
+                end: (start + c.len_utf8()) as u32,
+                cells: char_width(c) as u16,
+                space: c == ' ',
+                bidi_whitespace: false,
+            });
+        }
+        true
     }
 
     /// One level per cluster. Text that can only resolve to the paragraph level (an RTL
@@ -354,4 +384,40 @@ fn needs_bidi(c: char, rtl: bool) -> bool {
     } else {
         !matches!(class, L | EN | NSM | WS | ON | CS | ES | ET)
     }
+}
+
+/// A character that always starts a grapheme cluster and is never extended by anything but
+/// the marks of `is_simple_mark` (no prepended concatenation marks, joiners, emoji, Hangul,
+/// regional indicators, controls).
+fn is_simple_base(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A0}'..='\u{AC}'
+        | '\u{AE}'..='\u{2FF}'
+        | '\u{0606}'..='\u{060F}'
+        | '\u{061B}'
+        | '\u{061D}'..='\u{064A}'
+        | '\u{0660}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D5}'
+        | '\u{06DE}'
+        | '\u{06E5}'..='\u{06E6}'
+        | '\u{06E9}'
+        | '\u{06EE}'..='\u{06FF}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// Combining marks (grapheme Extend) of the Latin and Arabic blocks.
+fn is_simple_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E4}'
+        | '\u{06E7}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}')
 }
