@@ -12,8 +12,18 @@ use unicode_bidi::{BidiClass, bidi_class};
 /// Syriac and Thaana). Marks, digits and punctuation are not letters.
 pub(crate) fn is_arabic_letter(c: char) -> bool {
     match c {
-        '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' => true,
         '\u{0000}'..='\u{05FF}' => false,
+        // The Arabic block without the table search: letters (tatweel, a modifier letter,
+        // included) versus marks, digits and punctuation.
+        '\u{0620}'..='\u{064A}'
+        | '\u{066E}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06E5}'..='\u{06E6}'
+        | '\u{06EE}'..='\u{06EF}'
+        | '\u{06FA}'..='\u{06FC}'
+        | '\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
         _ => c.is_alphabetic() && bidi_class(c) == BidiClass::AL,
     }
 }
@@ -85,6 +95,14 @@ mod tests {
         assert!(auto_is_rtl("2023 - 2024", true));
         assert!(!auto_is_rtl("2023 - 2024", false));
         assert!(!auto_is_rtl("", false));
+    }
+
+    #[test]
+    fn arabic_block_shortcut_agrees_with_the_unicode_properties() {
+        for c in ('\u{0600}'..='\u{06FF}').filter(|c| !c.is_control()) {
+            let slow = c.is_alphabetic() && bidi_class(c) == BidiClass::AL;
+            assert_eq!(is_arabic_letter(c), slow, "{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -24,6 +24,10 @@ struct Cluster {
     space: bool,
     /// Whitespace for UAX#9 L1 (bidi class WS or BN).
     bidi_whitespace: bool,
+    /// Bidi class of the cluster's first char (its base).
+    class: BidiClass,
+    /// Whether L4 changes a char of the cluster when it is in an RTL run.
+    mirrorable: bool,
 }
 
 impl Cluster {
@@ -34,6 +38,11 @@ impl Cluster {
             cells: grapheme_width(grapheme).min(usize::from(u16::MAX)) as u16,
             space: grapheme == " ",
             bidi_whitespace: false,
+            class: grapheme
+                .chars()
+                .next()
+                .map_or(BidiClass::ON, levels::class_of),
+            mirrorable: grapheme.chars().any(|c| mirrored(c) != c),
         }
     }
 }
@@ -58,6 +67,9 @@ pub struct Layouter {
     /// For each byte of `text` (and one past the end), the original byte offset it came from.
     orig_at: Vec<u32>,
     clusters: Vec<Cluster>,
+    /// Whether every cluster is a base char plus combining marks (see
+    /// `segment_simple_clusters`).
+    simple_clusters: bool,
     levels: Vec<u8>,
     classes: Vec<BidiClass>,
     tags: Vec<Option<u32>>,
@@ -103,6 +115,9 @@ impl Layouter {
     fn prepare(&mut self, text: &str, opts: &LayoutOptions) {
         self.text.clear();
         self.orig_at.clear();
+        // Shaped Arabic takes 3 bytes per letter instead of 2.
+        self.text.reserve(text.len() * 3 / 2);
+        self.orig_at.reserve(text.len() * 3 / 2 + 1);
         let kept = text.char_indices().filter_map(|(i, c)| match fate(c) {
             Fate::Keep => Some((c, i as u32)),
             Fate::Space => Some((' ', i as u32)),
@@ -110,6 +125,7 @@ impl Layouter {
         });
         if opts.shaping {
             self.chars.clear();
+            self.chars.reserve(text.len() / 2);
             self.chars.extend(kept);
             let (out, map) = (&mut self.text, &mut self.orig_at);
             shape(&self.chars, opts.ligatures, |c, offset| {
@@ -129,7 +145,8 @@ impl Layouter {
     /// (emoji ZWJ sequences) stay where they are.
     fn segment_clusters(&mut self) {
         self.clusters.clear();
-        if self.segment_simple_clusters() {
+        self.simple_clusters = self.segment_simple_clusters();
+        if self.simple_clusters {
             return;
         }
         self.clusters.clear();
@@ -172,6 +189,8 @@ impl Layouter {
                 cells: char_width(c) as u16,
                 space: c == ' ',
                 bidi_whitespace: false,
+                class: levels::class_of(c),
+                mirrorable: mirrored(c) != c,
             });
         }
         true
@@ -184,7 +203,14 @@ impl Layouter {
     fn resolve_levels(&mut self, paragraph_level: u8) {
         self.levels.clear();
         let rtl = paragraph_level == 1;
-        if !self.text.chars().any(|c| needs_bidi(c, rtl)) {
+        // Marks are NSM, which never need the algorithm: in simple clusters, looking at the
+        // bases is enough.
+        let needed = if self.simple_clusters {
+            self.clusters.iter().any(|c| class_needs_bidi(c.class, rtl))
+        } else {
+            self.text.chars().any(|c| needs_bidi(c, rtl))
+        };
+        if !needed {
             self.levels.resize(self.clusters.len(), paragraph_level);
             return;
         }
@@ -203,13 +229,8 @@ impl Layouter {
 
     fn rtl_levels_without_unicode_bidi(&mut self) -> bool {
         self.classes.clear();
-        let text = &self.text;
-        self.classes.extend(self.clusters.iter().map(|cluster| {
-            text[cluster.start as usize..]
-                .chars()
-                .next()
-                .map_or(BidiClass::ON, levels::class_of)
-        }));
+        self.classes
+            .extend(self.clusters.iter().map(|cluster| cluster.class));
         for (cluster, class) in self.clusters.iter_mut().zip(&self.classes) {
             cluster.bidi_whitespace = *class == BidiClass::WS;
         }
@@ -315,12 +336,12 @@ impl Layouter {
                 Some(run) if continues => {
                     run.logical.start = run.logical.start.min(logical.start);
                     run.logical.end = run.logical.end.max(logical.end);
-                    push_grapheme(&mut run.text, grapheme, odd);
+                    push_grapheme(&mut run.text, grapheme, odd && cluster.mirrorable);
                     run.width += usize::from(cluster.cells);
                 }
                 _ => {
                     let mut text = String::with_capacity(grapheme.len());
-                    push_grapheme(&mut text, grapheme, odd);
+                    push_grapheme(&mut text, grapheme, odd && cluster.mirrorable);
                     runs.push(VisualRun {
                         text,
                         tag,
@@ -336,9 +357,10 @@ impl Layouter {
     }
 }
 
+#[inline]
 fn push_mapped(out: &mut String, orig_at: &mut Vec<u32>, c: char, offset: u32) {
     out.push(c);
-    orig_at.resize(out.len(), offset);
+    orig_at.extend(std::iter::repeat_n(offset, c.len_utf8()));
 }
 
 /// Appends a grapheme, mirroring its chars (brackets, « ») when it sits in an RTL run.
@@ -377,8 +399,11 @@ fn strip_edge_spaces(order: &[u32], clusters: &[Cluster], rtl: bool) -> Range<us
 /// controls, which sanitizing removed): strong letters of the other direction, digits, and
 /// boundary-neutral characters.
 fn needs_bidi(c: char, rtl: bool) -> bool {
+    class_needs_bidi(levels::class_of(c), rtl)
+}
+
+fn class_needs_bidi(class: BidiClass, rtl: bool) -> bool {
     use BidiClass::*;
-    let class = levels::class_of(c);
     if rtl {
         !matches!(class, R | AL | NSM | WS | ON | CS | ES | ET)
     } else {
@@ -391,12 +416,13 @@ fn needs_bidi(c: char, rtl: bool) -> bool {
 /// regional indicators, controls).
 fn is_simple_base(c: char) -> bool {
     matches!(c,
-        ' '..='~'
+        '\u{FE70}'..='\u{FEFC}'
+        | ' '..='~'
+        | '\u{061D}'..='\u{064A}'
         | '\u{A0}'..='\u{AC}'
         | '\u{AE}'..='\u{2FF}'
         | '\u{0606}'..='\u{060F}'
         | '\u{061B}'
-        | '\u{061D}'..='\u{064A}'
         | '\u{0660}'..='\u{066F}'
         | '\u{0671}'..='\u{06D5}'
         | '\u{06DE}'
@@ -405,8 +431,7 @@ fn is_simple_base(c: char) -> bool {
         | '\u{06EE}'..='\u{06FF}'
         | '\u{2010}'..='\u{2027}'
         | '\u{2030}'..='\u{205E}'
-        | '\u{FB50}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFC}')
+        | '\u{FB50}'..='\u{FDFF}')
 }
 
 /// Combining marks (grapheme Extend) of the Latin and Arabic blocks.

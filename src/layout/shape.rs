@@ -217,10 +217,15 @@ pub(crate) fn contextual_form(c: char, joins_previous: bool, joins_next: bool) -
 pub(crate) fn shape(chars: &[(char, u32)], ligatures: bool, mut emit: impl FnMut(char, u32)) {
     // Whether the last non-transparent char joins towards the char after it (D or C).
     let mut previous_joins_forward = false;
+    // The joining type of the char the last look-ahead stopped at, usually the next char.
+    let mut looked_ahead: Option<(usize, JoinType)> = None;
     let mut i = 0;
     while i < chars.len() {
         let (c, offset) = chars[i];
-        let kind = joining(c);
+        let kind = match looked_ahead {
+            Some((at, kind)) if at == i => kind,
+            _ => joining(c),
+        };
         match kind {
             JoinType::Transparent => emit(c, offset),
             JoinType::NonJoining | JoinType::Causing => {
@@ -230,15 +235,16 @@ pub(crate) fn shape(chars: &[(char, u32)], ligatures: bool, mut emit: impl FnMut
             JoinType::Right | JoinType::Dual => {
                 let joins_previous = previous_joins_forward;
                 let next = next_non_transparent(chars, i + 1);
+                looked_ahead = next;
                 let joins_next = kind == JoinType::Dual
-                    && next.is_some_and(|j| {
+                    && next.is_some_and(|(_, next_kind)| {
                         matches!(
-                            joining(chars[j].0),
+                            next_kind,
                             JoinType::Right | JoinType::Dual | JoinType::Causing
                         )
                     });
                 if ligatures && c == LAM && joins_next {
-                    if let Some(j) = next {
+                    if let Some((j, _)) = next {
                         if let Some(ligature) = lam_alef_ligature(chars[j].0, joins_previous) {
                             emit(ligature, offset);
                             for &(mark, mark_offset) in &chars[i + 1..j] {
@@ -259,8 +265,11 @@ pub(crate) fn shape(chars: &[(char, u32)], ligatures: bool, mut emit: impl FnMut
     }
 }
 
-fn next_non_transparent(chars: &[(char, u32)], from: usize) -> Option<usize> {
-    (from..chars.len()).find(|&j| joining(chars[j].0) != JoinType::Transparent)
+/// Index and joining type of the first char from `from` on that is not transparent.
+fn next_non_transparent(chars: &[(char, u32)], from: usize) -> Option<(usize, JoinType)> {
+    (from..chars.len())
+        .map(|j| (j, joining(chars[j].0)))
+        .find(|&(_, kind)| kind != JoinType::Transparent)
 }
 
 #[cfg(test)]

@@ -36,7 +36,8 @@ pub(crate) fn char_width(c: char) -> usize {
         ' '..='~' => 1,
         // Arabic block: the marks are zero width, everything else one cell.
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => 0,
-        '\u{0620}'..='\u{064A}' => 1,
+        '\u{0620}'..='\u{064A}' | '\u{0660}'..='\u{066F}' | '\u{0671}'..='\u{06D5}' => 1,
+        '\u{FB50}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => 1,
         _ => c.width().unwrap_or(0),
     }
 }
@@ -60,6 +61,20 @@ mod tests {
     fn marks_are_zero_and_stay_on_their_base() {
         assert_eq!(grapheme_width("ي\u{64b}"), 1);
         assert_eq!(text_width("حيويًا"), 5);
+    }
+
+    #[test]
+    fn shortcuts_agree_with_unicode_width() {
+        let ranges = [
+            0x20..0x7F,
+            0x0610..0x061B,
+            0x0620..0x06D6,
+            0xFB50..0xFE00,
+            0xFE70..0xFEFD,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert_eq!(char_width(c), c.width().unwrap_or(0), "{:04X}", c as u32);
+        }
     }
 
     #[test]
