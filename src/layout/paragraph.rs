@@ -317,43 +317,58 @@ impl Layouter {
     /// Runs of `self.order[visible]`, split where the level, the style tag or the logical
     /// contiguity changes. Odd-level clusters are mirrored (L4).
     fn styled_runs(&self, visible: Range<usize>) -> Vec<VisualRun> {
-        let mut runs: Vec<VisualRun> = Vec::new();
-        let mut previous: Option<usize> = None;
-        for &index in &self.order[visible] {
-            let index = index as usize;
-            let level = self.levels[index];
-            let tag = self.tags.get(index).copied().flatten();
-            let odd = level % 2 == 1;
-            let continues = previous.is_some_and(|p| {
-                self.levels[p] == level
-                    && self.tags.get(p).copied().flatten() == tag
-                    && if odd { p == index + 1 } else { p + 1 == index }
-            });
-            let logical = self.cluster_logical(index);
-            let cluster = self.clusters[index];
-            let grapheme = &self.text[cluster.start as usize..cluster.end as usize];
-            match runs.last_mut() {
-                Some(run) if continues => {
-                    run.logical.start = run.logical.start.min(logical.start);
-                    run.logical.end = run.logical.end.max(logical.end);
-                    push_grapheme(&mut run.text, grapheme, odd && cluster.mirrorable);
-                    run.width += usize::from(cluster.cells);
-                }
-                _ => {
-                    let mut text = String::with_capacity(grapheme.len());
-                    push_grapheme(&mut text, grapheme, odd && cluster.mirrorable);
-                    runs.push(VisualRun {
-                        text,
-                        tag,
-                        width: usize::from(cluster.cells),
-                        logical,
-                        rtl: odd,
-                    });
-                }
+        let order = &self.order[visible];
+        let mut runs = Vec::new();
+        let mut start = 0;
+        while start < order.len() {
+            let mut end = start + 1;
+            while end < order.len() && self.same_run(order[end - 1], order[end]) {
+                end += 1;
             }
-            previous = Some(index);
+            runs.push(self.run(&order[start..end]));
+            start = end;
         }
         runs
+    }
+
+    /// Whether cluster `next` directly follows cluster `previous` in one visual run: same
+    /// level, same tag, and logically adjacent in the run's direction.
+    fn same_run(&self, previous: u32, next: u32) -> bool {
+        let (p, n) = (previous as usize, next as usize);
+        let level = self.levels[n];
+        let adjacent = if level % 2 == 1 {
+            p == n + 1
+        } else {
+            p + 1 == n
+        };
+        adjacent && self.levels[p] == level && self.tag(p) == self.tag(n)
+    }
+
+    fn tag(&self, cluster: usize) -> Option<u32> {
+        self.tags.get(cluster).copied().flatten()
+    }
+
+    /// The run made of `clusters` (visual order, logically contiguous).
+    fn run(&self, clusters: &[u32]) -> VisualRun {
+        let (first, last) = (clusters[0] as usize, clusters[clusters.len() - 1] as usize);
+        let (low, high) = (first.min(last), first.max(last));
+        let rtl = self.levels[first] % 2 == 1;
+        let bytes = (self.clusters[high].end - self.clusters[low].start) as usize;
+        let mut text = String::with_capacity(bytes);
+        let mut width = 0;
+        for &index in clusters {
+            let cluster = self.clusters[index as usize];
+            let grapheme = &self.text[cluster.start as usize..cluster.end as usize];
+            push_grapheme(&mut text, grapheme, rtl && cluster.mirrorable);
+            width += usize::from(cluster.cells);
+        }
+        VisualRun {
+            text,
+            tag: self.tag(first),
+            width,
+            logical: self.cluster_logical(low).start..self.cluster_logical(high).end,
+            rtl,
+        }
     }
 }
 
@@ -376,8 +391,8 @@ fn push_grapheme(out: &mut String, grapheme: &str, mirror: bool) {
 /// which make up most text, are answered without the table search.
 fn mirrored(c: char) -> char {
     match c {
-        '0'..='9' | 'A'..='Z' | 'a'..='z' | ' ' | '\u{0600}'..='\u{06FF}' => c,
-        '\u{FE70}'..='\u{FEFF}' => c,
+        '\u{FE70}'..='\u{FEFF}' | '\u{0600}'..='\u{06FF}' => c,
+        '0'..='9' | 'A'..='Z' | 'a'..='z' | ' ' => c,
         _ => get_mirrored(c).unwrap_or(c),
     }
 }

@@ -21,7 +21,8 @@ pub(crate) enum Fate {
 
 pub(crate) fn fate(c: char) -> Fate {
     match c {
-        '\u{20}'..='\u{7e}' => Fate::Keep,
+        // Printable ASCII and everything from NBSP to the Arabic letters, the common case.
+        '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{061b}' | '\u{061d}'..='\u{06ff}' => Fate::Keep,
         '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Fate::Space,
         '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}' => Fate::Drop,
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Fate::Drop,
