@@ -60,8 +60,10 @@ impl Measured for Cluster {
 /// [`super::layout_paragraph`] when laying out many paragraphs.
 #[derive(Debug, Default)]
 pub struct Layouter {
-    /// Sanitized chars with their original byte offsets (input of shaping).
-    chars: Vec<(char, u32)>,
+    /// The sanitized text when sanitizing changed something, and for each of its bytes the
+    /// original byte offset.
+    clean: String,
+    clean_at: Vec<u32>,
     /// The prepared logical text.
     text: String,
     /// For each byte of `text` (and one past the end), the original byte offset it came from.
@@ -118,23 +120,34 @@ impl Layouter {
         // Shaped Arabic takes 3 bytes per letter instead of 2.
         self.text.reserve(text.len() * 3 / 2);
         self.orig_at.reserve(text.len() * 3 / 2 + 1);
-        let kept = text.char_indices().filter_map(|(i, c)| match fate(c) {
-            Fate::Keep => Some((c, i as u32)),
-            Fate::Space => Some((' ', i as u32)),
-            Fate::Drop => None,
-        });
+        // Untrusted text that needs sanitizing goes through `self.clean`, with a map back.
+        let dirty = text.chars().any(|c| fate(c) != Fate::Keep);
+        if dirty {
+            self.clean.clear();
+            self.clean_at.clear();
+            for (offset, c) in text.char_indices() {
+                let kept = match fate(c) {
+                    Fate::Keep => c,
+                    Fate::Space => ' ',
+                    Fate::Drop => continue,
+                };
+                push_mapped(&mut self.clean, &mut self.clean_at, kept, offset as u32);
+            }
+        }
+        let (source, source_at) = if dirty {
+            (self.clean.as_str(), Some(self.clean_at.as_slice()))
+        } else {
+            (text, None)
+        };
+        let original = |offset: usize| source_at.map_or(offset as u32, |map| map[offset]);
+        let (out, map) = (&mut self.text, &mut self.orig_at);
         if opts.shaping {
-            self.chars.clear();
-            self.chars.reserve(text.len() / 2);
-            self.chars.extend(kept);
-            let (out, map) = (&mut self.text, &mut self.orig_at);
-            shape(&self.chars, opts.ligatures, |c, offset| {
-                push_mapped(out, map, c, offset)
+            shape(source, opts.ligatures, |c, offset| {
+                push_mapped(out, map, c, original(offset))
             });
         } else {
-            for (c, offset) in kept {
-                push_mapped(&mut self.text, &mut self.orig_at, c, offset);
-            }
+            out.push_str(source);
+            map.extend((0..source.len()).map(original));
         }
         self.orig_at.push(text.len() as u32);
     }

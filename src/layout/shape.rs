@@ -211,65 +211,66 @@ pub(crate) fn contextual_form(c: char, joins_previous: bool, joins_next: bool) -
     }
 }
 
-/// Shapes `chars` (logical order, with each char's original byte offset) and hands every
-/// output char with the original offset it stands for to `emit`. A ligature stands for its
-/// lam's offset; the marks that followed the lam are emitted after it.
-pub(crate) fn shape(chars: &[(char, u32)], ligatures: bool, mut emit: impl FnMut(char, u32)) {
+/// Shapes `text` (logical order, already sanitized) and hands every output char with the
+/// byte offset in `text` it stands for to `emit`. A ligature stands for its lam's offset; the
+/// marks that followed the lam are emitted after it.
+pub(crate) fn shape(text: &str, ligatures: bool, mut emit: impl FnMut(char, usize)) {
     // Whether the last non-transparent char joins towards the char after it (D or C).
     let mut previous_joins_forward = false;
     // The joining type of the char the last look-ahead stopped at, usually the next char.
-    let mut looked_ahead: Option<(usize, JoinType)> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let (c, offset) = chars[i];
+    let mut looked_ahead: Option<(usize, char, JoinType)> = None;
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
         let kind = match looked_ahead {
-            Some((at, kind)) if at == i => kind,
+            Some((position, _, kind)) if position == at => kind,
             _ => joining(c),
         };
+        let after = at + c.len_utf8();
         match kind {
-            JoinType::Transparent => emit(c, offset),
+            JoinType::Transparent => emit(c, at),
             JoinType::NonJoining | JoinType::Causing => {
-                emit(c, offset);
+                emit(c, at);
                 previous_joins_forward = kind == JoinType::Causing;
             }
             JoinType::Right | JoinType::Dual => {
                 let joins_previous = previous_joins_forward;
-                let next = next_non_transparent(chars, i + 1);
+                let next = next_non_transparent(text, after);
                 looked_ahead = next;
                 let joins_next = kind == JoinType::Dual
-                    && next.is_some_and(|(_, next_kind)| {
+                    && next.is_some_and(|(_, _, next_kind)| {
                         matches!(
                             next_kind,
                             JoinType::Right | JoinType::Dual | JoinType::Causing
                         )
                     });
                 if ligatures && c == LAM && joins_next {
-                    if let Some((j, _)) = next {
-                        if let Some(ligature) = lam_alef_ligature(chars[j].0, joins_previous) {
-                            emit(ligature, offset);
-                            for &(mark, mark_offset) in &chars[i + 1..j] {
-                                emit(mark, mark_offset);
+                    if let Some((alef_at, alef, _)) = next {
+                        if let Some(ligature) = lam_alef_ligature(alef, joins_previous) {
+                            emit(ligature, at);
+                            for (offset, mark) in text[after..alef_at].char_indices() {
+                                emit(mark, after + offset);
                             }
                             // The ligature ends in an alef, which never joins forward.
                             previous_joins_forward = false;
-                            i = j + 1;
+                            at = alef_at + alef.len_utf8();
                             continue;
                         }
                     }
                 }
-                emit(contextual_form(c, joins_previous, joins_next), offset);
+                emit(contextual_form(c, joins_previous, joins_next), at);
                 previous_joins_forward = kind == JoinType::Dual;
             }
         }
-        i += 1;
+        at = after;
     }
 }
 
-/// Index and joining type of the first char from `from` on that is not transparent.
-fn next_non_transparent(chars: &[(char, u32)], from: usize) -> Option<(usize, JoinType)> {
-    (from..chars.len())
-        .map(|j| (j, joining(chars[j].0)))
-        .find(|&(_, kind)| kind != JoinType::Transparent)
+/// Offset, char and joining type of the first char from `from` on that is not transparent.
+fn next_non_transparent(text: &str, from: usize) -> Option<(usize, char, JoinType)> {
+    text[from..]
+        .char_indices()
+        .map(|(offset, c)| (from + offset, c, joining(c)))
+        .find(|&(_, _, kind)| kind != JoinType::Transparent)
 }
 
 #[cfg(test)]
@@ -277,9 +278,8 @@ mod tests {
     use super::*;
 
     fn shaped(text: &str, ligatures: bool) -> String {
-        let chars: Vec<(char, u32)> = text.char_indices().map(|(i, c)| (c, i as u32)).collect();
         let mut out = String::new();
-        shape(&chars, ligatures, |c, _| out.push(c));
+        shape(text, ligatures, |c, _| out.push(c));
         out
     }
 
@@ -342,9 +342,8 @@ mod tests {
 
     #[test]
     fn ligature_keeps_the_lam_offset() {
-        let chars: Vec<(char, u32)> = "لَا".char_indices().map(|(i, c)| (c, i as u32)).collect();
         let mut out = Vec::new();
-        shape(&chars, true, |c, o| out.push((c, o)));
+        shape("لَا", true, |c, o| out.push((c, o)));
         assert_eq!(out, vec![('\u{FEFB}', 0), ('\u{64E}', 2)]);
     }
 
