@@ -15,8 +15,10 @@
 //!    FriBidi's shaping except for that lam+mark+alef ligature and FriBidi's U+FEFF fill
 //!    characters, which are never produced.
 //! 3. **Base direction** ([`Direction`]).
-//! 4. **Levels** over the whole paragraph (unicode-bidi `ParagraphBidiInfo`; paragraphs that
-//!    can only resolve to the base level skip it).
+//! 4. **Levels** over the whole paragraph: unicode-bidi `ParagraphBidiInfo`, except for
+//!    paragraphs that can only resolve to the base level and RTL paragraphs without LTR
+//!    letters (Arabic with numbers and punctuation, most news text), whose levels are
+//!    computed directly (`levels`, checked against unicode-bidi by a property test).
 //! 5. **Wrap** in logical order at spaces by terminal cells (see `wrap`): hanging spaces do
 //!    not count; an overlong word is hard-split at grapheme boundaries.
 //! 6. **Reorder** each line: L1 and L2 at grapheme-cluster granularity (so L3 holds: a mark
@@ -39,6 +41,13 @@
 //! * **Alignment**: RTL lines get `indent` spaces so they end at the width; LTR lines start at
 //!   column 0. An empty paragraph gives one empty line (no indent).
 //! * Output never contains control characters, bidi controls or U+FEFF.
+//! * Joiners: a ZWJ/ZWNJ that ends a grapheme cluster is kept as its own zero-width cluster so
+//!   that it stays *between* the two letters after reversal (as FriBidi does).
+//!
+//! # Use
+//! [`layout_paragraph`] for one paragraph; a [`Layouter`] reuses its buffers across
+//! paragraphs (what [`render_plain`] does). [`sanitize`] is the same cleaning for untrusted
+//! text shown in logical order (e.g. for terminals that do their own bidi).
 
 mod direction;
 mod levels;
