@@ -162,6 +162,22 @@ impl VisualLine {
     pub fn contains_logical(&self, byte: usize) -> bool {
         self.logical.contains(&byte)
     }
+
+    /// Screen columns (counting `indent`) of the runs that show part of the original byte
+    /// range `logical`, or `None` when no run on this line does. Exact for a styled range (its
+    /// runs are split at its boundaries); otherwise whole runs are counted.
+    pub fn columns_of(&self, logical: Range<usize>) -> Option<Range<usize>> {
+        let mut column = self.indent;
+        let mut found: Option<Range<usize>> = None;
+        for run in &self.runs {
+            let end = column + run.width;
+            if run.logical.start < logical.end && logical.start < run.logical.end {
+                found = Some(found.map_or(column..end, |f| f.start..end));
+            }
+            column = end;
+        }
+        found
+    }
 }
 
 /// Lays out one paragraph (logical order, untrusted text) into visual lines.

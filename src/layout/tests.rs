@@ -255,3 +255,16 @@ fn auto_direction_uses_the_article_default() {
     };
     assert!(!layout_paragraph("في", &forced, &[])[0].rtl);
 }
+
+#[test]
+fn columns_of_a_styled_range() {
+    let text = "بوتين في Harbin";
+    let styles = [StyleSpan {
+        range: 0..10,
+        tag: 1,
+    }];
+    let lines = layout_paragraph(text, &opts(20), &styles);
+    // "     Harbin يف نيتوب": indent 5, Harbin 6, " يف " 4, then بوتين at columns 15..20.
+    assert_eq!(lines[0].columns_of(0..10), Some(15..20));
+    assert_eq!(lines[0].columns_of(100..200), None);
+}
