@@ -209,10 +209,10 @@ impl Layouter {
         true
     }
 
-    /// One level per cluster. Text that can only resolve to the paragraph level (an RTL
-    /// paragraph without LTR letters or digits, an LTR one without RTL letters or Arabic
-    /// digits) skips the bidi algorithm, and so do RTL paragraphs without LTR letters (see
-    /// `levels`); the rest goes through unicode-bidi.
+    /// One level per cluster. Three ways, cheapest first: text that can only resolve to the
+    /// paragraph level (RTL without LTR letters or digits, LTR without RTL letters or Arabic
+    /// digits) gets it everywhere; other RTL text without LTR letters gets the direct rules of
+    /// `levels`; the rest goes through unicode-bidi.
     fn resolve_levels(&mut self, paragraph_level: u8) {
         self.levels.clear();
         let rtl = paragraph_level == 1;
