@@ -122,6 +122,13 @@ mod tests {
         assert_eq!(fast("abc"), None);
     }
 
+    #[test]
+    fn a_mark_after_an_arabic_letter_keeps_the_arabic_context() {
+        // W1 before W2/W3: the mark is AL, so the digit after it is AN and "%" stays neutral.
+        assert_eq!(fast("ب\u{300}0%ب"), Some(vec![1, 1, 2, 1, 1]));
+        assert_eq!(fast("ب\u{300}0%ب"), Some(reference("ب\u{300}0%ب")));
+    }
+
     const PIECES: &[&str] = &[
         "ب", "ع", "א", "\u{64E}", "0", "7", "٣", "۴", "%", "٪", "#", "$", "+", "-", ".", ",", ":",
         "/", "،", "٫", "٬", "(", ")", "[", "]", "«", "»", " ", "!", "\u{a0}", "°", "€", "😀",
