@@ -57,6 +57,7 @@ pub fn single_line(text: &str, opts: &LayoutOptions, mode: BidiMode) -> VisualLi
         .next()
         .unwrap_or_else(|| empty_line(opts));
     let ellipsis = VisualRun {
+        rtl: first.rtl,
         text: "…".into(),
         tag: None,
         width: 1,
@@ -86,26 +87,24 @@ fn empty_line(opts: &LayoutOptions) -> VisualLine {
 /// Greedy word wrap in logical order (no reordering, no shaping), for terminals that do their
 /// own bidi. Control and bidi-control characters are dropped.
 pub fn logical_lines(text: &str, width: usize) -> Vec<VisualLine> {
+    // Offsets below refer to the sanitized text; this mode never styles ranges.
+    let text = &*layout::sanitize(text);
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut current = String::new();
     let mut current_width = 0;
     let mut start = 0;
     for (at, word) in text.split_word_bound_indices() {
-        let clean: String = word
-            .chars()
-            .filter(|&c| !crate::text::printable::is_unsafe(c))
-            .collect();
-        let word_width = layout::text_width(&clean);
+        let word_width = layout::text_width(word);
         if current_width + word_width > width && current_width > 0 {
             lines.push(plain_line(std::mem::take(&mut current), start..at));
             current_width = 0;
             start = at;
-            if clean.trim().is_empty() {
+            if word.trim().is_empty() {
                 continue;
             }
         }
-        for g in clean.graphemes(true) {
+        for g in word.graphemes(true) {
             let w = layout::grapheme_width(g);
             if current_width + w > width && current_width > 0 {
                 lines.push(plain_line(std::mem::take(&mut current), start..at));
@@ -130,6 +129,7 @@ fn plain_line(text: String, logical: std::ops::Range<usize>) -> VisualLine {
         indent: 0,
         width,
         runs: vec![VisualRun {
+            rtl: false,
             text,
             tag: None,
             width,
