@@ -116,7 +116,9 @@ fn draw_entry(
             .unwrap_or_default();
         meta.push(printable(&name).into_owned());
     }
-    let meta_line = single_line(&meta.join(" · "), &opts, state.bidi_mode);
+    let mut meta_line = single_line(&meta.join(" · "), &opts, state.bidi_mode);
+    // Date and source sit under the title's start, on the right, whatever their direction.
+    meta_line.indent = usize::from(text_width).saturating_sub(meta_line.width);
     let meta_area = Rect {
         x: area.x,
         y: area.y + 1,
