@@ -4,3 +4,6 @@
 pub mod normalize;
 
 pub use normalize::{fold_char, normalize, normalized_contains};
+pub mod tokenize;
+
+pub use tokenize::{Token, split_proclitics, tokenize};
