@@ -4,7 +4,7 @@
 //! cargo run --release --bin train-ner -- \
 //!     --train ../shared/data/anercorp/train.txt \
 //!     --unlabeled ../shared/data/news-jawharafm/articles \
-//!     --seed 42 --out assets/ner/model.bin [--dev-percent 10] [--epochs 12] [--bits 20]
+//!     --seed 42 --out assets/ner/model.bin [--dev-percent 10] [--epochs 12] [--bits 19]
 //! ```
 //! With `--dev-percent N` the last N% of the sentences are held out, the model is trained on
 //! the rest and scored on them (entity-level exact match); `--dev-percent 0` (the default)
@@ -40,8 +40,11 @@ struct Args {
     dev_percent: usize,
     #[arg(long, default_value_t = 12)]
     epochs: usize,
+    /// Folds for the second, document-aware pass (0: no second pass).
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
     /// Feature hash size in bits.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 19)]
     bits: u32,
     /// Write the dev set as `token gold predicted` lines to this file.
     #[arg(long)]
@@ -54,15 +57,45 @@ struct Args {
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let t0 = Instant::now();
-    let file = File::open(&args.train).with_context(|| format!("opening {}", args.train.display()))?;
+    let file =
+        File::open(&args.train).with_context(|| format!("opening {}", args.train.display()))?;
     let sentences = read_conll(BufReader::new(file))?;
     let (train_set, dev_set) = split_dev(&sentences, args.dev_percent);
-    eprintln!("{} sentences: training on {}, dev {}", sentences.len(), train_set.len(), dev_set.len());
-    let docs = read_corpus(&args.unlabeled).with_context(|| format!("reading {}", args.unlabeled.display()))?;
-    let cfg = ClusterConfig { seed: args.seed, clustered_words: args.clustered_words, ..ClusterConfig::default() };
+    eprintln!(
+        "{} sentences: training on {}, dev {}",
+        sentences.len(),
+        train_set.len(),
+        dev_set.len()
+    );
+    let mut docs = read_corpus(&args.unlabeled)
+        .with_context(|| format!("reading {}", args.unlabeled.display()))?;
+    // The training sentences' words (not their tags) count as unlabeled text too; the
+    // held-out sentences do not.
+    docs.push(
+        train_set
+            .iter()
+            .map(|s| s.tokens.join(" "))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let cfg = ClusterConfig {
+        seed: args.seed,
+        clustered_words: args.clustered_words,
+        ..ClusterConfig::default()
+    };
     let lexicon = build_lexicon(&docs, &cfg);
-    eprintln!("lexicon: {} words from {} documents ({:.1?})", lexicon.len(), docs.len(), t0.elapsed());
-    let tcfg = TrainConfig { epochs: args.epochs, bits: args.bits, seed: args.seed };
+    eprintln!(
+        "lexicon: {} words from {} documents ({:.1?})",
+        lexicon.len(),
+        docs.len(),
+        t0.elapsed()
+    );
+    let tcfg = TrainConfig {
+        epochs: args.epochs,
+        bits: args.bits,
+        seed: args.seed,
+        folds: args.folds,
+    };
     let model = train(train_set, lexicon, &Gazetteer::builtin(), &tcfg);
     eprintln!("trained ({:.1?})", t0.elapsed());
     let bytes = model.to_bytes();
@@ -79,7 +112,10 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn dump(recognizer: &Recognizer, sentences: &[akhbar::analyze::entities::train::Sentence]) -> String {
+fn dump(
+    recognizer: &Recognizer,
+    sentences: &[akhbar::analyze::entities::train::Sentence],
+) -> String {
     let mut out = String::new();
     for s in sentences {
         let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();

@@ -28,11 +28,14 @@ enum Class {
 
 fn class(c: char) -> Class {
     match c {
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {
-            Class::Format
-        }
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => Class::Format,
         // Harakat, superscript alef, Quranic marks and tatweel belong to the word.
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => Class::Letter,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
+            Class::Letter
+        }
         c if c.is_whitespace() => Class::Space,
         c if c.is_numeric() => Class::Digit,
         c if c.is_alphabetic() => Class::Letter,
@@ -74,7 +77,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
     while i < chars.len() {
         let c = chars[i].1;
-        let next_is_digit = chars.get(i + 1).is_some_and(|&(_, n)| class(n) == Class::Digit);
+        let next_is_digit = chars
+            .get(i + 1)
+            .is_some_and(|&(_, n)| class(n) == Class::Digit);
         if class(c) == Class::Digit || (is_number_separator(c) && next_is_digit && i > 0) {
             i += 1;
         } else {
@@ -198,12 +203,18 @@ mod tests {
     fn tokenize_table() {
         let cases: &[(&str, &[&str])] = &[
             ("وأشار بوتين، خلال", &["وأشار", "بوتين", "،", "خلال"]),
-            ("“استقرار” و”سلام”", &["“", "استقرار", "”", "و", "”", "سلام", "”"]),
+            (
+                "“استقرار” و”سلام”",
+                &["“", "استقرار", "”", "و", "”", "سلام", "”"],
+            ),
             ("فبراير/شباط 2022.", &["فبراير", "/", "شباط", "2022", "."]),
             ("الـ75 لإقامة", &["الـ", "75", "لإقامة"]),
             ("220 مليار؟", &["220", "مليار", "؟"]),
             ("نمو 3.5% و1,000", &["نمو", "3.5", "%", "و", "1,000"]),
-            ("«الشراكة»؛ (د ب أ)", &["«", "الشراكة", "»", "؛", "(", "د", "ب", "أ", ")"]),
+            (
+                "«الشراكة»؛ (د ب أ)",
+                &["«", "الشراكة", "»", "؛", "(", "د", "ب", "أ", ")"],
+            ),
             ("٢٠٢٣ ٢٫٥", &["٢٠٢٣", "٢٫٥"]),
             ("بو\u{200f}تين \u{200f}", &["بو\u{200f}تين"]),
             ("Expo 2023!", &["Expo", "2023", "!"]),

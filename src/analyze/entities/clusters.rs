@@ -33,11 +33,11 @@ pub struct ClusterConfig {
 impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
-            min_count: 3,
+            min_count: 2,
             clustered_words: 40_000,
             context_words: 1_500,
             dims: 96,
-            ks: [32, 128, 512],
+            ks: [64, 256, 1024],
             iterations: 10,
             seed: 42,
         }
@@ -86,7 +86,9 @@ fn index_corpus(docs: &[String]) -> Corpus {
     // Renumber by descending count, ties by word, so ids do not depend on first occurrence.
     let mut order: Vec<u32> = (0..words.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| {
-        counts[b as usize].cmp(&counts[a as usize]).then_with(|| words[a as usize].cmp(&words[b as usize]))
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then_with(|| words[a as usize].cmp(&words[b as usize]))
     });
     let mut rank = vec![0u32; order.len()];
     for (r, &id) in order.iter().enumerate() {
@@ -99,7 +101,11 @@ fn index_corpus(docs: &[String]) -> Corpus {
     }
     let words_sorted = order.iter().map(|&i| words[i as usize].clone()).collect();
     let counts_sorted = order.iter().map(|&i| counts[i as usize]).collect();
-    Corpus { lines, words: words_sorted, counts: counts_sorted }
+    Corpus {
+        lines,
+        words: words_sorted,
+        counts: counts_sorted,
+    }
 }
 
 const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
@@ -179,12 +185,21 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 }
 
 /// Spherical k-means; returns the assignment of each row and the centroids.
-fn kmeans(rows: &[f32], dims: usize, k: usize, iterations: usize, rng: &mut SplitMix64) -> (Vec<u16>, Vec<f32>) {
+fn kmeans(
+    rows: &[f32],
+    dims: usize,
+    k: usize,
+    iterations: usize,
+    rng: &mut SplitMix64,
+) -> (Vec<u16>, Vec<f32>) {
     let n = rows.len() / dims;
     let k = k.min(n).max(1);
     let mut picks: Vec<usize> = (0..n).collect();
     rng.shuffle(&mut picks);
-    let mut centroids: Vec<f32> = picks[..k].iter().flat_map(|&i| rows[i * dims..(i + 1) * dims].to_vec()).collect();
+    let mut centroids: Vec<f32> = picks[..k]
+        .iter()
+        .flat_map(|&i| rows[i * dims..(i + 1) * dims].to_vec())
+        .collect();
     let mut assign = vec![0u16; n];
     for _ in 0..iterations {
         for (i, a) in assign.iter_mut().enumerate() {
@@ -193,7 +208,9 @@ fn kmeans(rows: &[f32], dims: usize, k: usize, iterations: usize, rng: &mut Spli
         let mut sums = vec![0f32; k * dims];
         for (i, &a) in assign.iter().enumerate() {
             let dst = &mut sums[usize::from(a) * dims..(usize::from(a) + 1) * dims];
-            dst.iter_mut().zip(&rows[i * dims..(i + 1) * dims]).for_each(|(s, x)| *s += x);
+            dst.iter_mut()
+                .zip(&rows[i * dims..(i + 1) * dims])
+                .for_each(|(s, x)| *s += x);
         }
         for (j, sum) in sums.chunks_mut(dims).enumerate() {
             if sum.iter().any(|&x| x != 0.0) {
@@ -240,7 +257,11 @@ pub fn build_lexicon(docs: &[String], cfg: &ClusterConfig) -> Lexicon {
     let mut rng = SplitMix64::new(cfg.seed);
     let corpus = index_corpus(docs);
     let (v, vectors) = word_vectors(&corpus, cfg, &mut rng);
-    let clusters = if v > 0 { hierarchy(&vectors, cfg, &mut rng) } else { Vec::new() };
+    let clusters = if v > 0 {
+        hierarchy(&vectors, cfg, &mut rng)
+    } else {
+        Vec::new()
+    };
     let words = corpus
         .words
         .iter()

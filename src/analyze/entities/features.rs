@@ -2,17 +2,18 @@
 //!
 //! Per token: the word and its normalized form; the stem with proclitics split off
 //! (و ف ب ل ك, the article kept) and the proclitic itself; the stem's prefixes and suffixes
-//! (1–3 letters, article removed); whether it carries the article; shape and length; context
+//! (1–4 letters, article removed); whether it carries the article; shape and length; context
 //! words at ±1 and ±2 (normalized) and stems at ±1, and word bigrams; the word-cluster ids of
 //! the word and its stem and of the neighbours' stems (three granularities, learned from
 //! unlabeled news); the word's frequency band in that news; gazetteer matches (B/I of listed
 //! names of each type) for the token and its neighbours; and trigger classes (titles,
 //! organisation heads, place heads, given names) of the words around.
 
+use super::doc::TokenContext;
 use super::gazetteer::{Gazetteer, WordClass};
 use super::lexicon::{LEVELS, Lexicon, NO_CLUSTER};
 use super::rng::mix64;
-use super::tags::EntityKind;
+use super::tags::{EntityKind, Tag};
 use crate::text::normalize;
 
 /// What feature extraction needs to know about one token.
@@ -56,7 +57,10 @@ impl Hasher {
     }
 
     fn str2(&self, tpl: u8, a: &str, b: &str) -> u32 {
-        self.finish(Self::add(Self::add(Self::start(tpl), a.as_bytes()), b.as_bytes()))
+        self.finish(Self::add(
+            Self::add(Self::start(tpl), a.as_bytes()),
+            b.as_bytes(),
+        ))
     }
 
     fn num(&self, tpl: u8, n: u64) -> u32 {
@@ -134,11 +138,11 @@ mod tpl {
     pub const NORM: u8 = 2;
     pub const STEM: u8 = 3;
     pub const PREFIX: u8 = 4;
-    pub const SUF: u8 = 5; // +0..3
-    pub const PRE: u8 = 9; // +0..3
-    pub const ARTICLE: u8 = 13;
-    pub const SHAPE: u8 = 14;
-    pub const LEN: u8 = 15;
+    pub const SUF: u8 = 5; // +0..4
+    pub const PRE: u8 = 10; // +0..4
+    pub const ARTICLE: u8 = 85;
+    pub const SHAPE: u8 = 86;
+    pub const LEN: u8 = 87;
     pub const CTX: u8 = 16; // +0..4
     pub const CTX_STEM: u8 = 21; // +0..4
     pub const BIGRAM: u8 = 26; // +0..2
@@ -151,12 +155,69 @@ mod tpl {
     pub const SHAPE_CTX: u8 = 80;
     pub const FIRST: u8 = 81;
     pub const GAZ_STEM: u8 = 82;
+    pub const S1_TAG: u8 = 90; // +0..3 (positions −1, 0, +1, pair)
+    pub const DOC_TAG: u8 = 95;
+    pub const DOC_MAJOR: u8 = 96;
+    pub const DOC_NONE: u8 = 97;
+}
+
+/// Second-pass features of token `i`: first-pass tags around it and the first-pass tags of
+/// other occurrences of its stem (see `doc`), appended to `out`.
+pub fn doc_features(
+    bits: u32,
+    first_pass: &[Tag],
+    ctx: &[TokenContext],
+    i: usize,
+    out: &mut Vec<u32>,
+) {
+    let h = Hasher {
+        mask: (1u32 << bits) - 1,
+    };
+    let tag = |d: isize| {
+        i.checked_add_signed(d)
+            .and_then(|j| first_pass.get(j))
+            .map_or(99, |t| u64::from(t.0))
+    };
+    out.push(h.num(tpl::S1_TAG, tag(-1)));
+    out.push(h.num(tpl::S1_TAG + 1, tag(0)));
+    out.push(h.num(tpl::S1_TAG + 2, tag(1)));
+    out.push(h.num(tpl::S1_TAG + 3, tag(0) << 8 | tag(1)));
+    let c = &ctx[i];
+    if c.others == 0 {
+        out.push(h.num(tpl::DOC_NONE, 0));
+        return;
+    }
+    let mut major = (0usize, 0u16);
+    for (y, &n) in c.counts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let share = u64::from(4 * n / c.others.max(1));
+        out.push(h.num(tpl::DOC_TAG, (y as u64) << 8 | share.min(4)));
+        if n > major.1 {
+            major = (y, n);
+        }
+    }
+    let kind = if major.0 == 0 {
+        0
+    } else {
+        (major.0 as u64).div_ceil(2)
+    };
+    out.push(h.num(tpl::DOC_MAJOR, kind << 8 | tag(0)));
 }
 
 /// Hashed feature ids for every token of a sentence, appended to `out` with `offsets[i]..
 /// offsets[i + 1]` delimiting token `i`'s features (`offsets` gets `len + 1` entries).
-pub fn extract(infos: &[TokenInfo], tokens: &[&str], bits: u32, out: &mut Vec<u32>, offsets: &mut Vec<usize>) {
-    let h = Hasher { mask: (1u32 << bits) - 1 };
+pub fn extract(
+    infos: &[TokenInfo],
+    tokens: &[&str],
+    bits: u32,
+    out: &mut Vec<u32>,
+    offsets: &mut Vec<usize>,
+) {
+    let h = Hasher {
+        mask: (1u32 << bits) - 1,
+    };
     offsets.clear();
     offsets.push(out.len());
     for i in 0..infos.len() {
@@ -188,10 +249,14 @@ fn token_features(h: &Hasher, infos: &[TokenInfo], tokens: &[&str], i: usize, ou
 
 fn affixes(h: &Hasher, t: &TokenInfo, out: &mut Vec<u32>) {
     let has_article = t.stem.starts_with("ال") && t.stem.chars().count() > 3;
-    let bare = if has_article { &t.stem["ال".len()..] } else { t.stem.as_str() };
+    let bare = if has_article {
+        &t.stem["ال".len()..]
+    } else {
+        t.stem.as_str()
+    };
     out.push(h.num(tpl::ARTICLE, u64::from(has_article)));
     let chars: Vec<(usize, char)> = bare.char_indices().collect();
-    for n in 1..=3usize {
+    for n in 1..=4usize {
         if chars.len() > n {
             let suffix = &bare[chars[chars.len() - n].0..];
             out.push(h.str(tpl::SUF + n as u8, suffix));
@@ -220,8 +285,14 @@ fn context_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32
 fn cluster_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     let t = &infos[i];
     for level in 0..LEVELS {
-        out.push(h.num(tpl::CL_NORM + level as u8, u64::from(t.clusters_norm[level])));
-        out.push(h.num(tpl::CL_STEM + level as u8, u64::from(t.clusters_stem[level])));
+        out.push(h.num(
+            tpl::CL_NORM + level as u8,
+            u64::from(t.clusters_norm[level]),
+        ));
+        out.push(h.num(
+            tpl::CL_STEM + level as u8,
+            u64::from(t.clusters_stem[level]),
+        ));
     }
     for (p, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
         let clusters = at(infos, i, d).map_or([NO_CLUSTER - 1; LEVELS], |t| t.clusters_stem);
@@ -231,7 +302,11 @@ fn cluster_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32
     }
     // The word's fine cluster with the previous word's stem: "title X" patterns.
     let prev = at(infos, i, -1).map_or("<s>", |t| t.stem.as_str());
-    out.push(h.str2(tpl::CL_CTX + 20, prev, &t.clusters_stem[LEVELS - 1].to_string()));
+    out.push(h.str2(
+        tpl::CL_CTX + 20,
+        prev,
+        &t.clusters_stem[LEVELS - 1].to_string(),
+    ));
 }
 
 fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
@@ -250,4 +325,23 @@ fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u
     if t.gaz != 0 {
         out.push(h.str2(tpl::GAZ_STEM, &t.gaz.to_string(), &t.stem));
     }
+}
+
+/// First-pass features plus second-pass features (`doc_features`) for every token.
+pub fn with_doc_features(
+    feats: &[u32],
+    offsets: &[usize],
+    first_pass: &[Tag],
+    ctx: &[TokenContext],
+    bits: u32,
+) -> (Vec<u32>, Vec<usize>) {
+    let mut out = Vec::with_capacity(feats.len() + 8 * first_pass.len());
+    let mut offs = Vec::with_capacity(offsets.len());
+    offs.push(0);
+    for (i, w) in offsets.windows(2).enumerate() {
+        out.extend_from_slice(&feats[w[0]..w[1]]);
+        doc_features(bits, first_pass, ctx, i, &mut out);
+        offs.push(out.len());
+    }
+    (out, offs)
 }

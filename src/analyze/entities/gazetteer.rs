@@ -107,7 +107,9 @@ pub fn name_key(name: &str) -> String {
 
 /// Normalized word without the article (how triggers are keyed).
 fn bare(word: &str) -> &str {
-    word.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(word)
+    word.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(word)
 }
 
 impl Gazetteer {
@@ -131,9 +133,17 @@ impl Gazetteer {
     fn add_lines(&mut self, text: &str) {
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
-            let Some((ty, names)) = line.split_once('\t') else { continue };
-            let spellings: Vec<&str> = names.split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
-            let Some(first) = spellings.first() else { continue };
+            let Some((ty, names)) = line.split_once('\t') else {
+                continue;
+            };
+            let spellings: Vec<&str> = names
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            let Some(first) = spellings.first() else {
+                continue;
+            };
             match ty.trim() {
                 "GIVEN" => self.add_class(&spellings, WordClass::Given),
                 "TITLE" => self.add_class(&spellings, WordClass::Title),
@@ -162,10 +172,14 @@ impl Gazetteer {
                 continue;
             }
             for w in key.split(' ') {
-                *self.classes.entry(bare(w).to_string()).or_insert(0) |= 1 << WordClass::inside(kind) as u8;
+                *self.classes.entry(bare(w).to_string()).or_insert(0) |=
+                    1 << WordClass::inside(kind) as u8;
             }
             self.max_tokens = self.max_tokens.max(key.split(' ').count());
-            let entry = GazEntry { kind, name: display.to_string() };
+            let entry = GazEntry {
+                kind,
+                name: display.to_string(),
+            };
             self.names.insert(key, entry);
         }
     }
@@ -234,13 +248,25 @@ impl Gazetteer {
 
     fn longest_at(&self, norms: &[String], i: usize) -> Option<GazMatch> {
         let max = self.max_tokens.min(norms.len() - i);
-        let firsts: Vec<String> = proclitic_splits(&norms[i]).into_iter().rev().map(|c| c.stem).collect();
+        let firsts: Vec<String> = proclitic_splits(&norms[i])
+            .into_iter()
+            .rev()
+            .map(|c| c.stem)
+            .collect();
         for len in (1..=max).rev() {
             let rest = norms[i + 1..i + len].join(" ");
             for first in &firsts {
-                let key = if rest.is_empty() { first.clone() } else { format!("{first} {rest}") };
+                let key = if rest.is_empty() {
+                    first.clone()
+                } else {
+                    format!("{first} {rest}")
+                };
                 if let Some(entry) = self.names.get(&key) {
-                    return Some(GazMatch { start: i, end: i + len, entry: entry.clone() });
+                    return Some(GazMatch {
+                        start: i,
+                        end: i + len,
+                        entry: entry.clone(),
+                    });
                 }
             }
         }
@@ -268,10 +294,15 @@ mod tests {
 
     #[test]
     fn finds_longest_names_with_clitics() {
-        let g = Gazetteer::from_lines("LOC\tالولايات المتحدة|الولايات المتحدة الأمريكية\nLOC\tموسكو\nTITLE\tالرئيس\n");
+        let g = Gazetteer::from_lines(
+            "LOC\tالولايات المتحدة|الولايات المتحدة الأمريكية\nLOC\tموسكو\nTITLE\tالرئيس\n",
+        );
         let m = g.find(&norms("زار لموسكو وفد من الولايات المتحدة الأمريكية"));
-        let got: Vec<(usize, usize, &str)> = m.iter().map(|m| (m.start, m.end, m.entry.name.as_str())).collect();
-        assert_eq!(got, [(1, 2, "موسكو"), (4, 8, "الولايات المتحدة")]);
+        let got: Vec<(usize, usize, &str)> = m
+            .iter()
+            .map(|m| (m.start, m.end, m.entry.name.as_str()))
+            .collect();
+        assert_eq!(got, [(1, 2, "موسكو"), (4, 7, "الولايات المتحدة")]);
         assert_ne!(g.word_classes("رئيس") & (1 << WordClass::Title as u8), 0);
     }
 
@@ -281,10 +312,15 @@ mod tests {
         let user = Gazetteer::from_toml_str(
             "[[entity]]\nname = \"شركة أبل\"\ntype = \"ORG\"\naliases = [\"أبل\", \"آبل\"]\n",
         );
-        let Ok(user) = user else { panic!("toml parses") };
+        let Ok(user) = user else {
+            panic!("toml parses")
+        };
         g.merge(user);
         let hit = g.get(&name_key("ابل")).map(|e| (e.kind, e.name.clone()));
-        assert_eq!(hit, Some((EntityKind::Organization, "شركة أبل".to_string())));
+        assert_eq!(
+            hit,
+            Some((EntityKind::Organization, "شركة أبل".to_string()))
+        );
         assert!(Gazetteer::from_toml_str("[[entity]]\nname = 3").is_err());
         let lower = Gazetteer::from_toml_str("[[entity]]\nname = \"x\"\ntype = \"person\"\n");
         assert!(lower.is_ok());

@@ -32,14 +32,26 @@ pub fn group(mentions: Vec<RawMention>) -> Vec<Entity> {
     let mut index: HashMap<String, usize> = HashMap::new();
     for m in mentions {
         let i = *index.entry(m.key.clone()).or_insert_with(|| {
-            groups.push(Group { key: m.key.clone(), mentions: Vec::new() });
+            groups.push(Group {
+                key: m.key.clone(),
+                mentions: Vec::new(),
+            });
             groups.len() - 1
         });
         groups[i].mentions.push(m);
     }
     join_surnames(&mut groups);
-    let mut entities: Vec<Entity> = groups.into_iter().filter(|g| !g.mentions.is_empty()).map(entity).collect();
-    entities.sort_by_key(|e| (std::cmp::Reverse(e.mentions.len()), e.mentions.first().map_or(0, |m| m.range.start)));
+    let mut entities: Vec<Entity> = groups
+        .into_iter()
+        .filter(|g| !g.mentions.is_empty())
+        .map(entity)
+        .collect();
+    entities.sort_by_key(|e| {
+        (
+            std::cmp::Reverse(e.mentions.len()),
+            e.mentions.first().map_or(0, |m| m.range.start),
+        )
+    });
     entities
 }
 
@@ -52,7 +64,11 @@ fn majority(mentions: &[RawMention]) -> EntityKind {
         }
     }
     // First-seen kind wins ties: `max_by_key` keeps the last maximum, so scan reversed.
-    counts.iter().rev().max_by_key(|c| c.1).map_or(EntityKind::Misc, |c| c.0)
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|c| c.1)
+        .map_or(EntityKind::Misc, |c| c.0)
 }
 
 /// Joins a person group whose key is a proper prefix or suffix (in words) of exactly one
@@ -83,11 +99,26 @@ fn extends(long: &str, short: &[&str]) -> bool {
 fn entity(g: Group) -> Entity {
     let kind = majority(&g.mentions);
     let name = display_name(&g.mentions);
-    let key = g.mentions.iter().find_map(|m| m.canonical.as_ref().map(|_| m.key.clone())).unwrap_or(g.key);
-    let mut mentions: Vec<Mention> =
-        g.mentions.into_iter().map(|m| Mention { range: m.range, text: m.text }).collect();
+    let key = g
+        .mentions
+        .iter()
+        .find_map(|m| m.canonical.as_ref().map(|_| m.key.clone()))
+        .unwrap_or(g.key);
+    let mut mentions: Vec<Mention> = g
+        .mentions
+        .into_iter()
+        .map(|m| Mention {
+            range: m.range,
+            text: m.text,
+        })
+        .collect();
     mentions.sort_by_key(|m| m.range.start);
-    Entity { name, key, kind, mentions }
+    Entity {
+        name,
+        key,
+        kind,
+        mentions,
+    }
 }
 
 /// The most complete form: a user entry's name if any, else the display form with most
@@ -141,7 +172,10 @@ mod tests {
             m(30, "بكين", "بكين", Location),
         ]);
         assert_eq!(e.len(), 2);
-        assert_eq!((e[0].name.as_str(), e[0].kind, e[0].mentions.len()), ("موسكو", Location, 3));
+        assert_eq!(
+            (e[0].name.as_str(), e[0].kind, e[0].mentions.len()),
+            ("موسكو", Location, 3)
+        );
     }
 
     #[test]
@@ -155,9 +189,15 @@ mod tests {
             m(60, "شي جين بينغ", "شي جين بينغ", Person),
         ]);
         assert_eq!(e.len(), 2);
-        assert_eq!((e[0].name.as_str(), e[0].mentions.len()), ("فلاديمير بوتين", 3));
+        assert_eq!(
+            (e[0].name.as_str(), e[0].mentions.len()),
+            ("فلاديمير بوتين", 3)
+        );
         assert_eq!(e[0].key, "فلاديمير بوتين");
-        assert_eq!((e[1].name.as_str(), e[1].mentions.len()), ("شي جين بينغ", 2));
+        assert_eq!(
+            (e[1].name.as_str(), e[1].mentions.len()),
+            ("شي جين بينغ", 2)
+        );
     }
 
     #[test]

@@ -46,7 +46,8 @@ impl Lexicon {
 
     /// Entries sorted by word (a deterministic order for serialization).
     pub fn sorted(&self) -> Vec<(&str, WordInfo)> {
-        let mut v: Vec<(&str, WordInfo)> = self.words.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        let mut v: Vec<(&str, WordInfo)> =
+            self.words.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         v.sort_unstable_by(|a, b| a.0.cmp(b.0));
         v
     }
@@ -58,6 +59,10 @@ impl Lexicon {
     /// article (`بالهاربين` → `الهاربين`) is taken, else none.
     pub fn split<'w>(&self, word: &'w str, known: impl Fn(&str) -> bool) -> Clitics<'w> {
         let mut splits = proclitic_splits(word);
+        // ل fused with the article (للصين) is a split whatever the counts say.
+        if let Some(i) = splits.iter().position(|c| c.surface_start < c.prefix.len()) {
+            return splits.swap_remove(i);
+        }
         let score = |c: &Clitics<'_>| {
             let bonus = if known(&c.stem) { 50 } else { 0 };
             u64::from(self.count(&c.stem)) + bonus
@@ -72,7 +77,10 @@ impl Lexicon {
             }
         }
         if best_score == 0 {
-            if let Some(i) = splits.iter().position(|c| !c.prefix.is_empty() && c.stem.starts_with("ال")) {
+            if let Some(i) = splits
+                .iter()
+                .position(|c| !c.prefix.is_empty() && c.stem.starts_with("ال"))
+            {
                 best = i;
             }
         }
@@ -87,14 +95,29 @@ mod tests {
     fn lex(entries: &[(&str, u32)]) -> Lexicon {
         let words = entries
             .iter()
-            .map(|&(w, c)| (w.to_string(), WordInfo { count: c, clusters: [NO_CLUSTER; LEVELS] }))
+            .map(|&(w, c)| {
+                (
+                    w.to_string(),
+                    WordInfo {
+                        count: c,
+                        clusters: [NO_CLUSTER; LEVELS],
+                    },
+                )
+            })
             .collect();
         Lexicon::new(words)
     }
 
     #[test]
     fn split_uses_frequencies() {
-        let l = lex(&[("بكين", 300), ("كين", 4), ("وبكين", 20), ("بوتين", 500), ("وبوتين", 9), ("الصين", 900)]);
+        let l = lex(&[
+            ("بكين", 300),
+            ("كين", 4),
+            ("وبكين", 20),
+            ("بوتين", 500),
+            ("وبوتين", 9),
+            ("الصين", 900),
+        ]);
         let none = |_: &str| false;
         assert_eq!(l.split("وبكين", none).stem, "بكين");
         assert_eq!(l.split("بكين", none).stem, "بكين");

@@ -37,6 +37,7 @@
 //! ANERcorp's `PERS`/`LOC`/`ORG`/`MISC`.
 
 pub mod clusters;
+pub mod doc;
 pub mod features;
 pub mod gazetteer;
 mod group;
@@ -108,7 +109,11 @@ impl Recognizer {
 
     /// A recognizer from a trained model, with the built-in gazetteers.
     pub fn from_model(model: Model) -> Self {
-        Recognizer { model, gazetteer: Gazetteer::builtin(), user: Gazetteer::default() }
+        Recognizer {
+            model,
+            gazetteer: Gazetteer::builtin(),
+            user: Gazetteer::default(),
+        }
     }
 
     /// Adds user entries from `entities.toml` text; they win over the model.
@@ -128,46 +133,107 @@ impl Recognizer {
 
     /// BIO tags for one sentence's tokens, exactly as given.
     pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<&'static str> {
-        self.tag_tokens_internal(tokens).into_iter().map(Tag::name).collect()
+        self.tag_tokens_internal(tokens)
+            .into_iter()
+            .map(Tag::name)
+            .collect()
     }
 
     pub(crate) fn tag_tokens_internal(&self, tokens: &[&str]) -> Vec<Tag> {
+        self.tag_document(&[tokens.to_vec()], 0)
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Tags the sentences of one document. The second pass looks at other sentences within
+    /// `window` sentences on either side (`usize::MAX`: the whole document).
+    pub(crate) fn tag_document(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<Tag>> {
+        let weights = &self.model.weights;
+        let mut passes: Vec<FirstPass> = sentences.iter().map(|s| self.first_pass(s)).collect();
+        if let Some(second) = &self.model.second {
+            let stems: Vec<Vec<String>> = passes.iter().map(|p| p.stems.clone()).collect();
+            let tags: Vec<Vec<Tag>> = passes.iter().map(|p| p.tags.clone()).collect();
+            let ctx = doc::contexts(&stems, &tags, window);
+            for (p, c) in passes.iter_mut().zip(&ctx) {
+                let (f, o) =
+                    features::with_doc_features(&p.feats, &p.offsets, &p.tags, c, weights.bits);
+                p.tags = second.viterbi(&second.scores(&f, &o));
+            }
+        }
+        passes
+            .into_iter()
+            .map(|mut p| {
+                rules::apply_user_entries(&p.norms, &self.user, &mut p.tags);
+                p.tags
+            })
+            .collect()
+    }
+
+    fn first_pass(&self, tokens: &[&str]) -> FirstPass {
         let infos = features::token_infos(tokens, &self.model.lexicon, &self.gazetteer);
         let (mut feats, mut offsets) = (Vec::new(), Vec::new());
-        features::extract(&infos, tokens, self.model.weights.bits, &mut feats, &mut offsets);
-        let mut tags = self.model.weights.viterbi(&self.model.weights.scores(&feats, &offsets));
-        rules::extend_org_nisba(tokens, &mut tags);
-        let norms: Vec<String> = infos.into_iter().map(|i| i.norm).collect();
-        rules::apply_user_entries(&norms, &self.user, &mut tags);
-        tags
+        features::extract(
+            &infos,
+            tokens,
+            self.model.weights.bits,
+            &mut feats,
+            &mut offsets,
+        );
+        let tags = self
+            .model
+            .weights
+            .viterbi(&self.model.weights.scores(&feats, &offsets));
+        let (norms, stems) = infos.into_iter().map(|i| (i.norm, i.stem)).unzip();
+        FirstPass {
+            feats,
+            offsets,
+            tags,
+            norms,
+            stems,
+        }
     }
 
     /// Tags CoNLL-style input: one token per line, blank lines between sentences. Writes
-    /// `token\tTAG` per token and keeps blank lines; tokens are not changed (surrounding
-    /// whitespace on a line is trimmed).
+    /// `token\tTAG` per token and keeps blank lines; tokens are not changed (whitespace around
+    /// a token on its line is trimmed). The input is read whole: the second pass looks at
+    /// sentences within [`doc::WINDOW`] on either side, as the input has no document breaks.
     pub fn tag_conll(&self, input: impl BufRead, mut output: impl Write) -> io::Result<()> {
-        let mut sentence: Vec<String> = Vec::new();
+        let mut sentences: Vec<Vec<String>> = Vec::new();
+        // Blank lines after each sentence (index 0: blank lines before the first one).
+        let mut blanks: Vec<usize> = vec![0];
+        let mut open = false;
         for line in input.lines() {
             let line = line?;
             let token = line.trim();
             if token.is_empty() {
-                self.write_sentence(&sentence, &mut output)?;
-                sentence.clear();
-                writeln!(output)?;
+                open = false;
+                if let Some(b) = blanks.last_mut() {
+                    *b += 1;
+                }
             } else {
-                sentence.push(token.to_string());
+                if !open {
+                    sentences.push(Vec::new());
+                    blanks.push(0);
+                    open = true;
+                }
+                if let Some(s) = sentences.last_mut() {
+                    s.push(token.to_string());
+                }
             }
         }
-        self.write_sentence(&sentence, &mut output)?;
-        output.flush()
-    }
-
-    fn write_sentence(&self, sentence: &[String], output: &mut impl Write) -> io::Result<()> {
-        let toks: Vec<&str> = sentence.iter().map(String::as_str).collect();
-        for (tok, tag) in toks.iter().zip(self.tag_tokens(&toks)) {
-            writeln!(output, "{tok}\t{tag}")?;
+        let words: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect();
+        let tagged = self.tag_document(&words, doc::WINDOW);
+        write_blanks(&mut output, blanks[0])?;
+        for ((toks, tags), &after) in words.iter().zip(&tagged).zip(&blanks[1..]) {
+            for (tok, tag) in toks.iter().zip(tags) {
+                writeln!(output, "{tok}\t{}", tag.name())?;
+            }
+            write_blanks(&mut output, after)?;
         }
-        Ok(())
+        output.flush()
     }
 
     /// Entities in an article's text (title and paragraphs joined with `\n`).
@@ -179,9 +245,14 @@ impl Recognizer {
         let tokens = tokenize(text);
         let standalone: HashSet<String> = tokens.iter().map(|t| normalize(t.text)).collect();
         let mut out = Vec::new();
-        for sentence in sentences(text, &tokens) {
-            let words: Vec<&str> = sentence.iter().map(|t| t.text).collect();
-            let tags = self.tag_tokens_internal(&words);
+        let sents = sentences(text, &tokens);
+        let words: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| s.iter().map(|t| t.text).collect())
+            .collect();
+        let tagged = self.tag_document(&words, usize::MAX);
+        for ((sentence, words), mut tags) in sents.iter().zip(&words).zip(tagged) {
+            self.apply_article_rules(words, &mut tags);
             for (start, end, kind) in tags::spans(&tags) {
                 out.push(self.raw_mention(text, &sentence[start..end], kind, &standalone));
             }
@@ -189,11 +260,33 @@ impl Recognizer {
         out
     }
 
-    fn raw_mention(&self, text: &str, toks: &[Token<'_>], kind: EntityKind, standalone: &HashSet<String>) -> RawMention {
+    /// Rules 1–3 of [`rules`] (organisation names with their adjectives), then the user's
+    /// entries again so that they still win.
+    fn apply_article_rules(&self, words: &[&str], tags: &mut Vec<Tag>) {
+        let is_head = |w: &str| {
+            self.gazetteer.word_classes(w) & (1 << gazetteer::WordClass::OrgTrigger as u8) != 0
+        };
+        rules::extend_org_nisba(words, tags);
+        rules::org_head_nisba(words, is_head, tags);
+        rules::split_org_before_name(words, tags);
+        let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+        rules::apply_user_entries(&norms, &self.user, tags);
+    }
+
+    fn raw_mention(
+        &self,
+        text: &str,
+        toks: &[Token<'_>],
+        kind: EntityKind,
+        standalone: &HashSet<String>,
+    ) -> RawMention {
         let norms: Vec<String> = toks.iter().map(|t| normalize(t.text)).collect();
-        let known = |w: &str| standalone.contains(w) || self.gazetteer.knows_word(w) || self.user.knows_word(w);
+        let known = |w: &str| {
+            standalone.contains(w) || self.gazetteer.knows_word(w) || self.user.knows_word(w)
+        };
         let split = self.model.lexicon.split(&norms[0], known);
-        let fused = split.surface_start + "ل".len() == split.prefix.len() && split.stem.starts_with("ال");
+        let fused =
+            split.surface_start + "ل".len() == split.prefix.len() && split.stem.starts_with("ال");
         let skip = split.prefix.chars().count() - usize::from(fused);
         let first = &toks[0];
         let start = first.range.start + surface_offset(first.text, skip);
@@ -211,8 +304,32 @@ impl Recognizer {
             Some(e) => (gazetteer::name_key(&e.name), e.kind),
             None => (key, kind),
         };
-        RawMention { range, text: surface.to_string(), display, key, kind, tokens: toks.len(), canonical }
+        RawMention {
+            range,
+            text: surface.to_string(),
+            display,
+            key,
+            kind,
+            tokens: toks.len(),
+            canonical,
+        }
     }
+}
+
+fn write_blanks(output: &mut impl Write, n: usize) -> io::Result<()> {
+    for _ in 0..n {
+        writeln!(output)?;
+    }
+    Ok(())
+}
+
+/// One sentence after the first pass.
+struct FirstPass {
+    feats: Vec<u32>,
+    offsets: Vec<usize>,
+    tags: Vec<Tag>,
+    norms: Vec<String>,
+    stems: Vec<String>,
 }
 
 /// Byte offset in `word` after its first `letters` letters (and any marks following them).

@@ -5,8 +5,9 @@
 //! count, then per word `u16` byte length, UTF-8 bytes, `u32` count, `LEVELS` × `u16`
 //! clusters, sorted by word); the weights as `f32` scale, `u32` number of non-zero buckets,
 //! then per bucket its index as a LEB128 delta from the previous one and `NUM_TAGS` × `i16`
-//! quantized weights; finally `(NUM_TAGS + 1) × NUM_TAGS` `f32` transition weights (the last
-//! row is the sentence start).
+//! quantized weights, then `(NUM_TAGS + 1) × NUM_TAGS` `f32` transition weights (the last
+//! row is the sentence start); finally a byte, 1 if the second pass's weights follow in the
+//! same layout, else 0.
 
 use std::collections::HashMap;
 use std::io;
@@ -105,11 +106,13 @@ fn argmax(row: &[f32; NUM_TAGS]) -> usize {
     best
 }
 
-/// Everything the tagger learned: the lexicon from unlabeled news and the weights.
+/// Everything the tagger learned: the lexicon from unlabeled news, the first-pass weights
+/// and (optionally) the second, document-aware pass's weights.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub lexicon: Lexicon,
     pub weights: Weights,
+    pub second: Option<Weights>,
 }
 
 fn put_u32(out: &mut Vec<u8>, v: u32) {
@@ -125,6 +128,31 @@ fn put_leb(out: &mut Vec<u8>, mut v: u64) {
             return;
         }
         out.push(byte | 0x80);
+    }
+}
+
+fn put_weights(out: &mut Vec<u8>, weights: &Weights) {
+    let max = weights.emission.iter().fold(0f32, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    out.extend_from_slice(&scale.to_le_bytes());
+    let rows: Vec<(usize, [i16; NUM_TAGS])> = weights
+        .emission
+        .chunks(NUM_TAGS)
+        .enumerate()
+        .map(|(i, row)| (i, std::array::from_fn(|y| (row[y] / scale).round() as i16)))
+        .filter(|(_, q): &(usize, [i16; NUM_TAGS])| q.iter().any(|&v| v != 0))
+        .collect();
+    put_u32(out, rows.len() as u32);
+    let mut prev = 0usize;
+    for (i, q) in rows {
+        put_leb(out, (i - prev) as u64);
+        prev = i;
+        for v in q {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    for t in &weights.transition {
+        out.extend_from_slice(&t.to_le_bytes());
     }
 }
 
@@ -144,34 +172,15 @@ impl Model {
                 out.extend_from_slice(&c.to_le_bytes());
             }
         }
-        self.put_emission(&mut out);
-        for t in &self.weights.transition {
-            out.extend_from_slice(&t.to_le_bytes());
+        put_weights(&mut out, &self.weights);
+        match &self.second {
+            Some(w) => {
+                out.push(1);
+                put_weights(&mut out, w);
+            }
+            None => out.push(0),
         }
         out
-    }
-
-    fn put_emission(&self, out: &mut Vec<u8>) {
-        let max = self.weights.emission.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        out.extend_from_slice(&scale.to_le_bytes());
-        let rows: Vec<(usize, [i16; NUM_TAGS])> = self
-            .weights
-            .emission
-            .chunks(NUM_TAGS)
-            .enumerate()
-            .map(|(i, row)| (i, std::array::from_fn(|y| (row[y] / scale).round() as i16)))
-            .filter(|(_, q): &(usize, [i16; NUM_TAGS])| q.iter().any(|&v| v != 0))
-            .collect();
-        put_u32(out, rows.len() as u32);
-        let mut prev = 0usize;
-        for (i, q) in rows {
-            put_leb(out, (i - prev) as u64);
-            prev = i;
-            for v in q {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-        }
     }
 
     /// Reads a model written by [`Model::to_bytes`].
@@ -185,12 +194,16 @@ impl Model {
             return Err(bad("hash bits out of range"));
         }
         let lexicon = read_lexicon(&mut r)?;
-        let mut weights = Weights::zeros(bits);
-        read_emission(&mut r, &mut weights)?;
-        for t in weights.transition.iter_mut() {
-            *t = r.f32()?;
-        }
-        Ok(Model { lexicon, weights })
+        let weights = read_weights(&mut r, bits)?;
+        let second = match r.take(1)?[0] {
+            0 => None,
+            _ => Some(read_weights(&mut r, bits)?),
+        };
+        Ok(Model {
+            lexicon,
+            weights,
+            second,
+        })
     }
 }
 
@@ -205,7 +218,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> io::Result<&'a [u8]> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| bad("truncated model"))?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| bad("truncated model"))?;
         let s = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(s)
@@ -258,14 +275,28 @@ fn read_lexicon(r: &mut Reader<'_>) -> io::Result<Lexicon> {
     Ok(Lexicon::new(words))
 }
 
+fn read_weights(r: &mut Reader<'_>, bits: u32) -> io::Result<Weights> {
+    let mut weights = Weights::zeros(bits);
+    read_emission(r, &mut weights)?;
+    for t in weights.transition.iter_mut() {
+        *t = r.f32()?;
+    }
+    Ok(weights)
+}
+
 fn read_emission(r: &mut Reader<'_>, weights: &mut Weights) -> io::Result<()> {
     let scale = r.f32()?;
     let rows = r.u32()? as usize;
     let mut bucket = 0usize;
     for _ in 0..rows {
-        bucket = bucket.checked_add(r.leb()? as usize).ok_or_else(|| bad("bucket overflow"))?;
+        bucket = bucket
+            .checked_add(r.leb()? as usize)
+            .ok_or_else(|| bad("bucket overflow"))?;
         let base = bucket * NUM_TAGS;
-        let row = weights.emission.get_mut(base..base + NUM_TAGS).ok_or_else(|| bad("bucket out of range"))?;
+        let row = weights
+            .emission
+            .get_mut(base..base + NUM_TAGS)
+            .ok_or_else(|| bad("bucket out of range"))?;
         for w in row.iter_mut() {
             *w = f32::from(r.u16()? as i16) * scale;
         }
@@ -282,6 +313,7 @@ mod tests {
         let w = Weights::zeros(8);
         let mut s = [[0f32; NUM_TAGS]; 2];
         s[0][Tag::O.index()] = 1.0;
+        s[0][1] = -10.0;
         s[1][2] = 5.0; // I-PERS after O is not allowed
         s[1][1] = 1.0;
         let tags = w.viterbi(&s);
@@ -295,8 +327,18 @@ mod tests {
         weights.emission[900] = -2.0;
         weights.transition[3] = 1.25;
         let mut words = HashMap::new();
-        words.insert("موسكو".to_string(), WordInfo { count: 7, clusters: [1, 2, 3] });
-        let model = Model { lexicon: Lexicon::new(words), weights };
+        words.insert(
+            "موسكو".to_string(),
+            WordInfo {
+                count: 7,
+                clusters: [1, 2, 3],
+            },
+        );
+        let model = Model {
+            lexicon: Lexicon::new(words),
+            weights: weights.clone(),
+            second: Some(weights),
+        };
         let bytes = model.to_bytes();
         let back = Model::from_bytes(&bytes);
         assert!(back.as_ref().is_ok_and(|b| b.to_bytes() == bytes));

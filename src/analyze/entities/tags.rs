@@ -82,7 +82,10 @@ impl Tag {
     pub const O: Tag = Tag(0);
 
     pub fn from_name(name: &str) -> Option<Tag> {
-        TAG_NAMES.iter().position(|&n| n == name).map(|i| Tag(i as u8))
+        TAG_NAMES
+            .iter()
+            .position(|&n| n == name)
+            .map(|i| Tag(i as u8))
     }
 
     pub fn name(self) -> &'static str {
@@ -140,7 +143,11 @@ pub fn tags_from_spans(len: usize, spans: &[(usize, usize, EntityKind)]) -> Vec<
     let mut tags = vec![Tag::O; len];
     for &(start, end, kind) in spans {
         for (i, tag) in tags.iter_mut().enumerate().take(end).skip(start) {
-            *tag = if i == start { kind.begin() } else { kind.inside() };
+            *tag = if i == start {
+                kind.begin()
+            } else {
+                kind.inside()
+            };
         }
     }
     tags

@@ -5,7 +5,8 @@ use std::fmt;
 use std::io::{self, BufRead};
 
 use super::Recognizer;
-use super::features::{extract, token_infos};
+use super::doc::{WINDOW, contexts};
+use super::features::{extract, token_infos, with_doc_features};
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
 use super::model::{Model, Weights};
@@ -23,20 +24,30 @@ pub struct Sentence {
 /// field), blank lines between sentences. Unknown tags are an error.
 pub fn read_conll(input: impl BufRead) -> io::Result<Vec<Sentence>> {
     let mut out = Vec::new();
-    let mut cur = Sentence { tokens: Vec::new(), tags: Vec::new() };
+    let mut cur = Sentence {
+        tokens: Vec::new(),
+        tags: Vec::new(),
+    };
     for (n, line) in input.lines().enumerate() {
         let line = line?;
         let line = line.trim_end_matches(['\r', '\n']);
         if line.trim().is_empty() {
             if !cur.tokens.is_empty() {
-                out.push(std::mem::replace(&mut cur, Sentence { tokens: Vec::new(), tags: Vec::new() }));
+                out.push(std::mem::replace(
+                    &mut cur,
+                    Sentence {
+                        tokens: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                ));
             }
             continue;
         }
         let (token, tag) = line
             .rsplit_once([' ', '\t'])
             .ok_or_else(|| invalid(format!("line {}: expected `token TAG`", n + 1)))?;
-        let tag = Tag::from_name(tag.trim()).ok_or_else(|| invalid(format!("line {}: unknown tag {tag:?}", n + 1)))?;
+        let tag = Tag::from_name(tag.trim())
+            .ok_or_else(|| invalid(format!("line {}: unknown tag {tag:?}", n + 1)))?;
         cur.tokens.push(token.trim().to_string());
         cur.tags.push(tag);
     }
@@ -63,11 +74,19 @@ pub struct TrainConfig {
     /// Feature hash size is `1 << bits` buckets.
     pub bits: u32,
     pub seed: u64,
+    /// Folds for the jackknifed first-pass tags the second pass learns from; below 2, no
+    /// second pass.
+    pub folds: usize,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 12, bits: 20, seed: 42 }
+        TrainConfig {
+            epochs: 12,
+            bits: 19,
+            seed: 42,
+            folds: 5,
+        }
     }
 }
 
@@ -75,9 +94,15 @@ struct Example {
     feats: Vec<u32>,
     offsets: Vec<usize>,
     gold: Vec<Tag>,
+    stems: Vec<String>,
 }
 
-fn examples(sentences: &[Sentence], lexicon: &Lexicon, gazetteer: &Gazetteer, bits: u32) -> Vec<Example> {
+fn examples(
+    sentences: &[Sentence],
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    bits: u32,
+) -> Vec<Example> {
     sentences
         .iter()
         .map(|s| {
@@ -85,7 +110,13 @@ fn examples(sentences: &[Sentence], lexicon: &Lexicon, gazetteer: &Gazetteer, bi
             let infos = token_infos(&toks, lexicon, gazetteer);
             let (mut feats, mut offsets) = (Vec::new(), Vec::new());
             extract(&infos, &toks, bits, &mut feats, &mut offsets);
-            Example { feats, offsets, gold: s.tags.clone() }
+            let stems = infos.into_iter().map(|i| i.stem).collect();
+            Example {
+                feats,
+                offsets,
+                gold: s.tags.clone(),
+                stems,
+            }
         })
         .collect()
 }
@@ -120,7 +151,11 @@ impl Averaged {
                     self.bump_emission(base + p.index(), -1.0);
                 }
             }
-            let (gp, pp) = if t == 0 { (None, None) } else { (Some(ex.gold[t - 1]), Some(pred[t - 1])) };
+            let (gp, pp) = if t == 0 {
+                (None, None)
+            } else {
+                (Some(ex.gold[t - 1]), Some(pred[t - 1]))
+            };
             if g != p || gp != pp {
                 self.bump_transition(gp, g, 1.0);
                 self.bump_transition(pp, p, -1.0);
@@ -140,10 +175,70 @@ impl Averaged {
     }
 }
 
-/// Trains the tagger on `sentences` with an averaged structured perceptron (Viterbi
-/// decoding, seeded shuffling each epoch).
-pub fn train(sentences: &[Sentence], lexicon: Lexicon, gazetteer: &Gazetteer, cfg: &TrainConfig) -> Model {
+/// Trains the tagger on `sentences`: an averaged structured perceptron (Viterbi decoding,
+/// seeded shuffling each epoch) for the first pass, then, from first-pass tags predicted by
+/// `folds` models each trained without the sentences it tags (contiguous folds), the second,
+/// document-aware pass.
+pub fn train(
+    sentences: &[Sentence],
+    lexicon: Lexicon,
+    gazetteer: &Gazetteer,
+    cfg: &TrainConfig,
+) -> Model {
     let data = examples(sentences, &lexicon, gazetteer, cfg.bits);
+    let all: Vec<&Example> = data.iter().collect();
+    let weights = perceptron(&all, cfg);
+    if cfg.folds < 2 || data.len() < cfg.folds {
+        return Model {
+            lexicon,
+            weights,
+            second: None,
+        };
+    }
+    let first_pass = jackknife(&data, cfg);
+    let stems: Vec<Vec<String>> = data.iter().map(|e| e.stems.clone()).collect();
+    let ctx = contexts(&stems, &first_pass, WINDOW);
+    let second_data: Vec<Example> = data
+        .iter()
+        .zip(&first_pass)
+        .zip(&ctx)
+        .map(|((e, s1), c)| {
+            let (feats, offsets) = with_doc_features(&e.feats, &e.offsets, s1, c, cfg.bits);
+            Example {
+                feats,
+                offsets,
+                gold: e.gold.clone(),
+                stems: Vec::new(),
+            }
+        })
+        .collect();
+    let refs: Vec<&Example> = second_data.iter().collect();
+    let second = perceptron(&refs, cfg);
+    Model {
+        lexicon,
+        weights,
+        second: Some(second),
+    }
+}
+
+/// First-pass tags of every sentence from a model trained on the other folds.
+fn jackknife(data: &[Example], cfg: &TrainConfig) -> Vec<Vec<Tag>> {
+    let n = data.len();
+    let mut out = Vec::with_capacity(n);
+    for k in 0..cfg.folds {
+        let (lo, hi) = (k * n / cfg.folds, (k + 1) * n / cfg.folds);
+        let rest: Vec<&Example> = data[..lo].iter().chain(&data[hi..]).collect();
+        let w = perceptron(&rest, cfg);
+        out.extend(
+            data[lo..hi]
+                .iter()
+                .map(|e| w.viterbi(&w.scores(&e.feats, &e.offsets))),
+        );
+    }
+    out
+}
+
+fn perceptron(data: &[&Example], cfg: &TrainConfig) -> Weights {
     let w = Weights::zeros(cfg.bits);
     let mut state = Averaged {
         acc_emission: vec![0.0; w.emission.len()],
@@ -156,7 +251,7 @@ pub fn train(sentences: &[Sentence], lexicon: Lexicon, gazetteer: &Gazetteer, cf
     for _ in 0..cfg.epochs {
         rng.shuffle(&mut order);
         for &i in &order {
-            let ex = &data[i];
+            let ex = data[i];
             let pred = state.w.viterbi(&state.w.scores(&ex.feats, &ex.offsets));
             if pred != ex.gold {
                 state.update(ex, &pred);
@@ -164,7 +259,7 @@ pub fn train(sentences: &[Sentence], lexicon: Lexicon, gazetteer: &Gazetteer, cf
             state.c += 1.0;
         }
     }
-    Model { lexicon, weights: state.average() }
+    state.average()
 }
 
 /// True positives, false positives and false negatives of one entity kind.
@@ -186,7 +281,11 @@ impl Counts {
 
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -228,7 +327,10 @@ impl Scores {
 impl fmt::Display for Scores {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "type      P      R      F1    (tp/fp/fn)")?;
-        let rows = EntityKind::ALL.iter().map(|k| k.code()).zip(self.per_kind.iter().copied());
+        let rows = EntityKind::ALL
+            .iter()
+            .map(|k| k.code())
+            .zip(self.per_kind.iter().copied());
         for (name, c) in rows.chain(std::iter::once(("micro", self.micro()))) {
             writeln!(
                 f,
@@ -248,9 +350,13 @@ impl fmt::Display for Scores {
 /// Scores `recognizer` on tagged sentences (tokens exactly as given).
 pub fn evaluate(recognizer: &Recognizer, sentences: &[Sentence]) -> Scores {
     let mut scores = Scores::default();
-    for s in sentences {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        scores.add(&s.tags, &recognizer.tag_tokens_internal(&toks));
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    let tagged = recognizer.tag_document(&words, WINDOW);
+    for (s, pred) in sentences.iter().zip(&tagged) {
+        scores.add(&s.tags, pred);
     }
     scores
 }
