@@ -85,7 +85,7 @@ fn enter_opens_the_selected_article_and_focuses_the_reader() {
         vec![Effect::OpenArticle(ArticleKey::of(&articles[1]))]
     );
     assert_eq!(state.focus, Pane::Reader);
-    open_article(&mut state, Arc::new(articles[1].clone()));
+    open_article(&mut state, Arc::new(articles[1].clone()), None);
     assert_eq!(state.article_position(), Some((2, 2)));
     cmd(&mut state, Command::Back);
     assert_eq!(state.focus, Pane::Library);
@@ -94,7 +94,7 @@ fn enter_opens_the_selected_article_and_focuses_the_reader() {
 #[test]
 fn reader_scroll_is_bounded_by_the_laid_out_lines() {
     let (mut state, articles) = loaded(&["أ"]);
-    open_article(&mut state, Arc::new(articles[0].clone()));
+    open_article(&mut state, Arc::new(articles[0].clone()), None);
     update(
         &mut state,
         Action::ReaderViewport {

@@ -27,11 +27,15 @@ pub enum Command {
     Help,
     CycleBidi,
     Suspend,
+    NextMark,
+    PrevMark,
+    NextMention,
+    PrevMention,
 }
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 19] = [
         Command::Down,
         Command::Up,
         Command::Top,
@@ -42,6 +46,10 @@ impl Command {
         Command::FocusPrev,
         Command::Open,
         Command::Back,
+        Command::NextMark,
+        Command::PrevMark,
+        Command::NextMention,
+        Command::PrevMention,
         Command::Filter,
         Command::CycleBidi,
         Command::Help,
@@ -67,6 +75,10 @@ impl Command {
             Command::Help => "show or hide this help",
             Command::CycleBidi => "cycle bidi mode: app, terminal, off",
             Command::Suspend => "suspend to the shell (fg resumes)",
+            Command::NextMark => "next mention of the selected item / next search hit",
+            Command::PrevMark => "previous mention of the selected item / previous search hit",
+            Command::NextMention => "next entity mention of any kind in the text",
+            Command::PrevMention => "previous entity mention of any kind in the text",
         }
     }
 }
@@ -118,6 +130,8 @@ pub enum Action {
         entries: Vec<ListEntry>,
         skipped: Vec<Skipped>,
     },
+    /// The driver found the laid-out line showing a revealed offset.
+    RevealLine(usize),
     /// Periodic tick (drives time-based state such as "read after a few seconds").
     Tick,
 }

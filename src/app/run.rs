@@ -16,6 +16,8 @@ use super::action::{Action, Command};
 use super::state::{ArticleKey, ListEntry, State};
 use super::terminal;
 use super::update::{self, Effect};
+use crate::analyze::Analysis;
+use crate::analyze::entities::Recognizer;
 use crate::config::{BidiMode, Key, Settings};
 use crate::load;
 use crate::model::{Article, Skipped};
@@ -45,6 +47,10 @@ pub struct App {
     views: Views,
     areas: Areas,
     articles: HashMap<ArticleKey, Arc<Article>>,
+    analyses: HashMap<ArticleKey, Arc<Analysis>>,
+    recognizer: Option<Arc<Recognizer>>,
+    /// A byte offset to scroll into view once the open article is laid out.
+    pending_reveal: Option<usize>,
 }
 
 impl App {
@@ -56,7 +62,26 @@ impl App {
             views: Views::default(),
             areas: Areas::default(),
             articles: HashMap::new(),
+            analyses: HashMap::new(),
+            recognizer: None,
+            pending_reveal: None,
         }
+    }
+
+    /// Uses `recognizer` for the entities of every article opened from now on.
+    pub fn with_recognizer(mut self, recognizer: Arc<Recognizer>) -> Self {
+        self.recognizer = Some(recognizer);
+        self
+    }
+
+    /// The analysis of an article, computed once per session.
+    fn analysis_of(&mut self, key: &ArticleKey, article: &Article) -> Arc<Analysis> {
+        let recognizer = self.recognizer.as_deref();
+        let analysis = self
+            .analyses
+            .entry(key.clone())
+            .or_insert_with(|| Arc::new(Analysis::of(article, recognizer)));
+        Arc::clone(analysis)
     }
 
     /// Feeds one event through `update` and performs the resulting effects (except terminal
@@ -80,10 +105,12 @@ impl App {
             for effect in update::update(&mut self.state, action) {
                 match effect {
                     Effect::OpenArticle(key) => {
-                        if let Some(article) = self.articles.get(&key) {
-                            update::open_article(&mut self.state, Arc::clone(article));
+                        if let Some(article) = self.articles.get(&key).cloned() {
+                            let analysis = self.analysis_of(&key, &article);
+                            update::open_article(&mut self.state, article, Some(analysis));
                         }
                     }
+                    Effect::Reveal(offset) => self.pending_reveal = Some(offset),
                     other => pending.push(other),
                 }
             }
@@ -192,6 +219,11 @@ fn spawn_input_reader(tx: Sender<Event>) {
 /// Runs the interactive reader on `folder` until the user quits.
 pub fn run(folder: &Path, settings: Settings, message: Option<String>) -> anyhow::Result<()> {
     let mut app = App::new(folder.to_owned(), settings);
+    let mut message = message;
+    match Recognizer::load_default() {
+        Ok(recognizer) => app = app.with_recognizer(Arc::new(recognizer)),
+        Err(e) => message = Some(format!("entities unavailable: {e:#}")),
+    }
     app.state.message = message;
     let (tx, rx) = mpsc::channel();
     app.state.loading = Some(super::state::Progress { done: 0, total: 0 });
@@ -256,7 +288,7 @@ where
                 terminal::suspend(mode)?;
                 terminal.clear()?;
             }
-            Effect::OpenArticle(_) => {}
+            Effect::OpenArticle(_) | Effect::Reveal(_) => {}
         }
     }
     Ok(false)

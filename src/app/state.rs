@@ -1,9 +1,11 @@
 //! The whole interface state: one plain struct, changed only by `update`.
 
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::action::Pane;
+use crate::analyze::Analysis;
 use crate::config::BidiMode;
 use crate::model::{Article, ArticleDate, Skipped};
 use crate::text::normalize;
@@ -85,10 +87,20 @@ pub struct FilterState {
     pub editing: bool,
 }
 
-/// The reader pane: the open article and its scroll position in laid-out lines.
+/// The reader pane: the open article, its analysis, its scroll position in laid-out lines
+/// and the ranges being navigated (a selected entity's mentions, a figure, search hits).
 #[derive(Debug, Clone, Default)]
 pub struct ReaderState {
     pub article: Option<Arc<Article>>,
+    pub analysis: Option<Arc<Analysis>>,
+    /// Byte ranges in `Article::text()` that `n`/`N` move between, in text order.
+    pub marks: Vec<Range<usize>>,
+    /// The mark last jumped to.
+    pub mark: Option<usize>,
+    /// Whether `marks` are search hits (drawn as hits) or the panel selection's ranges.
+    pub marks_are_hits: bool,
+    /// Byte offset in `Article::text()` of the last jump (where `]`/`[` continue from).
+    pub cursor: Option<usize>,
     pub scroll: usize,
     /// Total laid-out lines and the pane height, reported by the UI after layout.
     pub lines: usize,

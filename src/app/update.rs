@@ -5,6 +5,7 @@ use std::sync::Arc;
 use super::action::{Action, Command, Pane};
 use super::panel;
 use super::state::{ArticleKey, ListEntry, Progress, State};
+use crate::analyze::Analysis;
 use crate::config::BidiMode;
 use crate::model::{Article, Skipped};
 use crate::text::normalize;
@@ -22,6 +23,9 @@ pub enum Effect {
     ApplyBidiMode(BidiMode),
     /// Give the terminal back and stop the process until the shell resumes it.
     Suspend,
+    /// Scroll the reader so the byte offset (in `Article::text()`) is on screen; the driver
+    /// finds its line in the layout and answers with `Action::RevealLine`.
+    Reveal(usize),
 }
 
 /// Applies one action.
@@ -64,19 +68,28 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::LoadFinished { entries, skipped } => load_finished(state, entries, skipped),
+        Action::RevealLine(line) => {
+            reveal_line(state, line);
+            Vec::new()
+        }
         Action::Tick => Vec::new(),
     }
 }
 
 /// Puts a fetched article into the reader (the answer to `Effect::OpenArticle`).
-pub fn open_article(state: &mut State, article: Arc<Article>) {
+pub fn open_article(state: &mut State, article: Arc<Article>, analysis: Option<Arc<Analysis>>) {
     let same =
         state.reader.article.as_deref().map(ArticleKey::of) == Some(ArticleKey::of(&article));
     if !same {
         state.reader.scroll = 0;
         state.panel.selected = 0;
+        state.reader.marks.clear();
+        state.reader.mark = None;
+        state.reader.cursor = None;
+        state.reader.marks_are_hits = false;
     }
     state.reader.article = Some(article);
+    state.reader.analysis = analysis;
 }
 
 fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
@@ -97,6 +110,10 @@ fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::Suspend => vec![Effect::Suspend],
+        Command::NextMark => step_mark(state, 1),
+        Command::PrevMark => step_mark(state, -1),
+        Command::NextMention => step_mention(state, true),
+        Command::PrevMention => step_mention(state, false),
         Command::CycleBidi => {
             state.bidi_mode = state.bidi_mode.next();
             vec![Effect::ApplyBidiMode(state.bidi_mode)]
@@ -152,7 +169,98 @@ fn open_command(state: &mut State) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
-        Pane::Reader | Pane::Panel => Vec::new(),
+        Pane::Panel => {
+            select_panel_item(state);
+            if state.reader.marks.is_empty() {
+                return Vec::new();
+            }
+            jump_to_mark(state, 0)
+        }
+        Pane::Reader => Vec::new(),
+    }
+}
+
+/// Makes the selected panel item's ranges the marks that `n`/`N` move through.
+fn select_panel_item(state: &mut State) {
+    let target = panel::items(state)
+        .get(state.panel.selected)
+        .and_then(|item| item.target);
+    let ranges = match (target, state.reader.analysis.as_deref()) {
+        (Some(target), Some(analysis)) => panel::target_ranges(analysis, target),
+        _ => Vec::new(),
+    };
+    state.reader.marks = ranges;
+    state.reader.marks_are_hits = false;
+    state.reader.mark = None;
+}
+
+fn jump_to_mark(state: &mut State, index: usize) -> Vec<Effect> {
+    let Some(range) = state.reader.marks.get(index) else {
+        return Vec::new();
+    };
+    state.reader.mark = Some(index);
+    state.reader.cursor = Some(range.start);
+    vec![Effect::Reveal(range.start)]
+}
+
+/// `n`/`N`: the next or previous mark, wrapping around.
+fn step_mark(state: &mut State, step: i64) -> Vec<Effect> {
+    let len = state.reader.marks.len();
+    if len == 0 {
+        return Vec::new();
+    }
+    let next = match state.reader.mark {
+        None if step > 0 => 0,
+        None => len - 1,
+        Some(at) => (at as i64 + step).rem_euclid(len as i64) as usize,
+    };
+    jump_to_mark(state, next)
+}
+
+/// `]`/`[`: the next or previous entity mention of any kind after the last jump.
+fn step_mention(state: &mut State, forward: bool) -> Vec<Effect> {
+    let Some(analysis) = state.reader.analysis.as_deref() else {
+        return Vec::new();
+    };
+    let mut starts: Vec<usize> = analysis
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.range.start))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let next = match (state.reader.cursor, forward) {
+        (None, true) => starts.first().copied(),
+        (None, false) => starts.last().copied(),
+        (Some(at), true) => starts
+            .iter()
+            .copied()
+            .find(|&s| s > at)
+            .or(starts.first().copied()),
+        (Some(at), false) => starts
+            .iter()
+            .rev()
+            .copied()
+            .find(|&s| s < at)
+            .or(starts.last().copied()),
+    };
+    match next {
+        Some(offset) => {
+            state.reader.cursor = Some(offset);
+            vec![Effect::Reveal(offset)]
+        }
+        None => Vec::new(),
+    }
+}
+
+/// Scrolls so `line` is visible, with a little context above it when the view moves.
+fn reveal_line(state: &mut State, line: usize) {
+    let height = usize::from(state.reader.height).max(1);
+    let visible = state.reader.scroll..state.reader.scroll + height;
+    if !visible.contains(&line) {
+        state.reader.scroll = line
+            .saturating_sub(height / 3)
+            .min(state.reader.max_scroll());
     }
 }
 
@@ -187,6 +295,7 @@ fn move_by(state: &mut State, delta: i64) -> Vec<Effect> {
         Pane::Panel => {
             let max = panel::item_count(state).saturating_sub(1);
             state.panel.selected = clamp_add(state.panel.selected, delta, max);
+            select_panel_item(state);
         }
     }
     Vec::new()

@@ -169,6 +169,10 @@ impl Default for Keymap {
             (c('?'), Help),
             (c('B'), CycleBidi),
             (Key::ctrl('z'), Suspend),
+            (c('n'), NextMark),
+            (c('N'), PrevMark),
+            (c(']'), NextMention),
+            (c('['), PrevMention),
         ])
     }
 }

@@ -9,3 +9,6 @@ pub mod json;
 pub mod printable;
 
 pub use printable::printable;
+pub mod tokenize;
+
+pub use tokenize::{Token, split_proclitics, tokenize};

@@ -150,10 +150,12 @@ fn draw_panes(
                 };
                 match &state.reader.article {
                     Some(article) => {
+                        let mode = state.bidi_mode;
                         views
                             .reader
-                            .update(article, text.width, settings, state.bidi_mode);
-                        reader::draw(buf, text, &views.reader, state.reader.scroll);
+                            .update(&state.reader, article, text.width, settings, mode);
+                        let theme = &settings.theme;
+                        reader::draw(buf, text, &views.reader, state.reader.scroll, theme);
                     }
                     None => views.reader.clear(),
                 }

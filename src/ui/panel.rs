@@ -1,4 +1,5 @@
-//! The side panel: titled sections of label/value items with one selection.
+//! The side panel: titled sections of items (key figures, people, places, organisations,
+//! other, the article's facts) with one selection, scrolled to keep it in view.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,43 +10,95 @@ use crate::app::{Pane, State, panel};
 use crate::config::Settings;
 use crate::layout;
 
+/// One screen row of the panel.
+enum Row<'a> {
+    Header(&'static str),
+    Item { item: &'a panel::Item, index: usize },
+    Detail { text: &'a str, index: usize },
+    Blank,
+}
+
 pub fn draw(buf: &mut Buffer, area: Rect, state: &State, settings: &Settings) {
-    let mut y = area.y;
-    let bottom = area.y + area.height;
-    let mut index = 0;
-    for section in panel::sections(state) {
-        if y >= bottom {
-            break;
+    let sections = panel::sections(state);
+    let rows = rows_of(&sections);
+    let focused = state.focus == Pane::Panel;
+    let selected_row = rows
+        .iter()
+        .position(|r| matches!(r, Row::Item { index, .. } if *index == state.panel.selected))
+        .unwrap_or(0);
+    let height = usize::from(area.height);
+    // Keep the selection (and its detail line) on screen, a third of the way down.
+    let offset = if selected_row + 2 > height {
+        (selected_row + 2).saturating_sub(height * 2 / 3)
+    } else {
+        0
+    };
+    for (i, row) in rows.iter().skip(offset).take(height).enumerate() {
+        let rect = Rect {
+            y: area.y + i as u16,
+            height: 1,
+            ..area
+        };
+        let is_selected = |index: &usize| focused && *index == state.panel.selected;
+        match row {
+            Row::Header(title) => {
+                let header = Style::new()
+                    .fg(settings.theme.accent)
+                    .add_modifier(Modifier::BOLD);
+                buf.set_stringn(rect.x, rect.y, title, usize::from(rect.width), header);
+            }
+            Row::Item { item, index } => {
+                let base = if is_selected(index) {
+                    settings.theme.selected()
+                } else {
+                    Style::new()
+                };
+                if is_selected(index) {
+                    buf.set_style(rect, base);
+                }
+                draw_item(buf, rect, item, base, state, settings);
+            }
+            Row::Detail { text, index } => {
+                let base = if is_selected(index) {
+                    settings.theme.selected()
+                } else {
+                    Style::new()
+                };
+                if is_selected(index) {
+                    buf.set_style(rect, base);
+                }
+                draw_value(
+                    buf,
+                    rect,
+                    text,
+                    base.patch(settings.theme.dimmed()),
+                    state,
+                    settings,
+                );
+            }
+            Row::Blank => {}
         }
-        let header = Style::new()
-            .fg(settings.theme.accent)
-            .add_modifier(Modifier::BOLD);
-        buf.set_stringn(area.x, y, section.title, usize::from(area.width), header);
-        y += 1;
+    }
+}
+
+fn rows_of(sections: &[panel::Section]) -> Vec<Row<'_>> {
+    let mut rows = Vec::new();
+    let mut index = 0;
+    for section in sections {
+        rows.push(Row::Header(section.title));
         for item in &section.items {
-            if y >= bottom {
-                return;
+            rows.push(Row::Item { item, index });
+            if let Some(detail) = &item.detail {
+                rows.push(Row::Detail {
+                    text: detail,
+                    index,
+                });
             }
-            let selected = state.focus == Pane::Panel && index == state.panel.selected;
-            let base = if selected {
-                settings.theme.selected()
-            } else {
-                Style::new()
-            };
-            let row = Rect {
-                y,
-                height: 1,
-                ..area
-            };
-            if selected {
-                buf.set_style(row, base);
-            }
-            draw_item(buf, row, item, base, state, settings);
-            y += 1;
             index += 1;
         }
-        y += 1;
+        rows.push(Row::Blank);
     }
+    rows
 }
 
 fn draw_item(
@@ -56,7 +109,7 @@ fn draw_item(
     state: &State,
     settings: &Settings,
 ) {
-    let label_width = layout::text_width(&item.label) as u16 + 1;
+    let label_width = (layout::text_width(&item.label) as u16 + 1).min(row.width);
     buf.set_stringn(
         row.x,
         row.y,
@@ -64,20 +117,30 @@ fn draw_item(
         usize::from(row.width),
         base.patch(settings.theme.dimmed()),
     );
-    let value_width = row.width.saturating_sub(label_width);
-    let opts = options(settings, state.bidi_mode, usize::from(value_width), true);
-    let mut value = single_line(&item.value, &opts, state.bidi_mode);
-    // Values sit against the right edge whatever their direction.
-    value.indent = usize::from(value_width).saturating_sub(value.width);
-    draw_line(
-        buf,
-        Rect {
-            x: row.x + label_width,
-            width: value_width,
-            ..row
-        },
-        &value,
-        base,
-        &|_| Style::new(),
-    );
+    let value_area = Rect {
+        x: row.x + label_width,
+        width: row.width - label_width,
+        ..row
+    };
+    let style = match item.target {
+        Some(panel::Target::Figure(_)) => base.fg(settings.theme.figure),
+        Some(panel::Target::Entity(_)) => base.add_modifier(Modifier::BOLD),
+        None => base,
+    };
+    draw_value(buf, value_area, &item.value, style, state, settings);
+}
+
+/// A value laid out by the bidi engine against the right edge, cut with "…" if too long.
+fn draw_value(
+    buf: &mut Buffer,
+    area: Rect,
+    text: &str,
+    style: Style,
+    state: &State,
+    settings: &Settings,
+) {
+    let opts = options(settings, state.bidi_mode, usize::from(area.width), true);
+    let mut value = single_line(text, &opts, state.bidi_mode);
+    value.indent = usize::from(area.width).saturating_sub(value.width);
+    draw_line(buf, area, &value, style, &|_| Style::new());
 }

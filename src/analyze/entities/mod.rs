@@ -1,1 +1,369 @@
-//! Named-entity recognition.
+//! Named-entity recognition for Arabic news: a statistical BIO tagger (PERS, LOC, ORG,
+//! MISC), gazetteers, and grouping of mentions into entities.
+//!
+//! # Model
+//! An averaged structured perceptron over hashed features with first-order Viterbi decoding
+//! constrained to well-formed BIO (see [`features`] for the feature set, [`model`] for the
+//! file format). It is trained from ANERcorp by `src/bin/train-ner.rs`; word clusters and
+//! frequencies come from unlabeled news (the `--unlabeled` folder). The default model,
+//! `assets/ner/model.bin`, is compiled into the binary with `include_bytes!`, so the program
+//! needs no files at run time. Gazetteers (`assets/ner/gazetteer/*.txt`) are compiled in too
+//! and feed features; a user's `entities.toml` (see [`gazetteer`]) overrides the model.
+//!
+//! # API
+//! - [`Recognizer::load_default`] — the embedded model and gazetteers.
+//! - [`Recognizer::with_user_entities`] — add entries from `entities.toml` text; a mention
+//!   matching a user entry gets the user's type and name.
+//! - [`Recognizer::tag_tokens`] — BIO tags (`"O"`, `"B-PERS"`, `"I-LOC"` …, spelled as in
+//!   ANERcorp) for tokens exactly as given.
+//! - [`Recognizer::tag_conll`] — the same over `token` lines with blank lines between
+//!   sentences, writing `token\tTAG` (what `akhbar ner` prints).
+//! - [`Recognizer::entities`] — entities of an article's text (title and paragraphs joined
+//!   with `\n`): tokenized with [`crate::text::tokenize`], split into sentences at line breaks
+//!   and at `. ! ? ؟`, tagged, then grouped.
+//!
+//! # Mentions and entities
+//! [`Mention::range`] is a byte range into the text passed to `entities`. It EXCLUDES the
+//! proclitics و ف ب ل ك (`وموسكو` → `موسكو` is highlighted), except in the fused `لل`
+//! (`للصين`), where the whole word is kept. Mentions are grouped by [`Entity::key`]: the
+//! mention's normalized words (`text::normalize`: إ أ آ → ا, ى → ي, ة → ه, no harakat) with
+//! the first word's proclitics removed (`لموسكو` → `موسكو`, `للصين` → `الصين`); which letters
+//! are proclitics is decided by word frequencies in the unlabeled news, so `بكين` keeps its
+//! ب. A person mention whose key is the first or last words of exactly one longer person key
+//! in the same text joins it (`بوتين` → `فلاديمير بوتين`). An entity's kind is its mentions'
+//! majority (first seen wins ties); its name is its most complete form (most words, then most
+//! frequent), clitics removed. Entities are sorted by number of mentions, then position.
+//! [`EntityKind`] serializes as lowercase (`"person"` …); [`EntityKind::code`] gives
+//! ANERcorp's `PERS`/`LOC`/`ORG`/`MISC`.
+
+pub mod clusters;
+pub mod doc;
+pub mod features;
+pub mod gazetteer;
+mod group;
+pub mod lexicon;
+pub mod model;
+mod rng;
+pub mod rules;
+pub mod tags;
+pub mod train;
+
+use std::collections::HashSet;
+use std::io::{self, BufRead, Write};
+use std::ops::Range;
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+pub use gazetteer::Gazetteer;
+use group::RawMention;
+pub use model::Model;
+use tags::Tag;
+pub use tags::{EntityKind, TAG_NAMES};
+
+use crate::text::tokenize::Token;
+use crate::text::{normalize, tokenize};
+
+/// The model compiled into the binary (produced by `train-ner`, see the README).
+static DEFAULT_MODEL: &[u8] = include_bytes!("../../../assets/ner/model.bin");
+
+/// One occurrence of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Byte offsets in the text given to [`Recognizer::entities`] (proclitic excluded).
+    pub range: Range<usize>,
+    /// The surface text at `range`.
+    pub text: String,
+}
+
+/// Mentions of one thing, grouped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Display name: the most complete form, clitics removed.
+    pub name: String,
+    /// Normalized grouping key.
+    pub key: String,
+    pub kind: EntityKind,
+    /// In text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// The recognizer: model, built-in gazetteers and the user's entries.
+#[derive(Debug, Clone)]
+pub struct Recognizer {
+    model: Model,
+    gazetteer: Gazetteer,
+    user: Gazetteer,
+}
+
+impl Recognizer {
+    /// The embedded default model with the built-in gazetteers.
+    pub fn load_default() -> anyhow::Result<Self> {
+        Self::from_model_bytes(DEFAULT_MODEL).context("loading the embedded NER model")
+    }
+
+    /// A recognizer from a model file's bytes (see [`Model::to_bytes`]).
+    pub fn from_model_bytes(bytes: &[u8]) -> anyhow::Result<Self> {
+        Ok(Self::from_model(Model::from_bytes(bytes)?))
+    }
+
+    /// A recognizer from a trained model, with the built-in gazetteers.
+    pub fn from_model(model: Model) -> Self {
+        Recognizer {
+            model,
+            gazetteer: Gazetteer::builtin(),
+            user: Gazetteer::default(),
+        }
+    }
+
+    /// Adds user entries from `entities.toml` text; they win over the model.
+    pub fn with_user_entities(self, toml: &str) -> Result<Self, toml::de::Error> {
+        Ok(self.with_user_gazetteer(Gazetteer::from_toml_str(toml)?))
+    }
+
+    /// Adds (merges) user entries; later ones win.
+    pub fn with_user_gazetteer(mut self, user: Gazetteer) -> Self {
+        self.user.merge(user);
+        self
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// BIO tags for one sentence's tokens, exactly as given.
+    pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<&'static str> {
+        self.tag_tokens_internal(tokens)
+            .into_iter()
+            .map(Tag::name)
+            .collect()
+    }
+
+    pub(crate) fn tag_tokens_internal(&self, tokens: &[&str]) -> Vec<Tag> {
+        self.tag_document(&[tokens.to_vec()], 0)
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Tags the sentences of one document. The second pass looks at other sentences within
+    /// `window` sentences on either side (`usize::MAX`: the whole document).
+    pub(crate) fn tag_document(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<Tag>> {
+        let weights = &self.model.weights;
+        let mut passes: Vec<FirstPass> = sentences.iter().map(|s| self.first_pass(s)).collect();
+        if let Some(second) = &self.model.second {
+            let stems: Vec<Vec<String>> = passes.iter().map(|p| p.stems.clone()).collect();
+            let tags: Vec<Vec<Tag>> = passes.iter().map(|p| p.tags.clone()).collect();
+            let ctx = doc::contexts(&stems, &tags, window);
+            for (p, c) in passes.iter_mut().zip(&ctx) {
+                let (f, o) =
+                    features::with_doc_features(&p.feats, &p.offsets, &p.tags, c, weights.bits);
+                p.tags = second.viterbi(&second.scores(&f, &o));
+            }
+        }
+        passes
+            .into_iter()
+            .map(|mut p| {
+                rules::apply_user_entries(&p.norms, &self.user, &mut p.tags);
+                p.tags
+            })
+            .collect()
+    }
+
+    fn first_pass(&self, tokens: &[&str]) -> FirstPass {
+        let infos = features::token_infos(tokens, &self.model.lexicon, &self.gazetteer);
+        let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+        features::extract(
+            &infos,
+            tokens,
+            self.model.weights.bits,
+            &mut feats,
+            &mut offsets,
+        );
+        let tags = self
+            .model
+            .weights
+            .viterbi(&self.model.weights.scores(&feats, &offsets));
+        let (norms, stems) = infos.into_iter().map(|i| (i.norm, i.stem)).unzip();
+        FirstPass {
+            feats,
+            offsets,
+            tags,
+            norms,
+            stems,
+        }
+    }
+
+    /// Tags CoNLL-style input: one token per line, blank lines between sentences. Writes
+    /// `token\tTAG` per token and keeps blank lines; tokens are not changed (whitespace around
+    /// a token on its line is trimmed). The input is read whole: the second pass looks at
+    /// sentences within [`doc::WINDOW`] on either side, as the input has no document breaks.
+    pub fn tag_conll(&self, input: impl BufRead, mut output: impl Write) -> io::Result<()> {
+        let mut sentences: Vec<Vec<String>> = Vec::new();
+        // Blank lines after each sentence (index 0: blank lines before the first one).
+        let mut blanks: Vec<usize> = vec![0];
+        let mut open = false;
+        for line in input.lines() {
+            let line = line?;
+            let token = line.trim();
+            if token.is_empty() {
+                open = false;
+                if let Some(b) = blanks.last_mut() {
+                    *b += 1;
+                }
+            } else {
+                if !open {
+                    sentences.push(Vec::new());
+                    blanks.push(0);
+                    open = true;
+                }
+                if let Some(s) = sentences.last_mut() {
+                    s.push(token.to_string());
+                }
+            }
+        }
+        let words: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect();
+        let tagged = self.tag_document(&words, doc::WINDOW);
+        write_blanks(&mut output, blanks[0])?;
+        for ((toks, tags), &after) in words.iter().zip(&tagged).zip(&blanks[1..]) {
+            for (tok, tag) in toks.iter().zip(tags) {
+                writeln!(output, "{tok}\t{}", tag.name())?;
+            }
+            write_blanks(&mut output, after)?;
+        }
+        output.flush()
+    }
+
+    /// Entities in an article's text (title and paragraphs joined with `\n`).
+    pub fn entities(&self, text: &str) -> Vec<Entity> {
+        group::group(self.mentions(text))
+    }
+
+    fn mentions(&self, text: &str) -> Vec<RawMention> {
+        let tokens = tokenize(text);
+        let standalone: HashSet<String> = tokens.iter().map(|t| normalize(t.text)).collect();
+        let mut out = Vec::new();
+        let sents = sentences(text, &tokens);
+        let words: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| s.iter().map(|t| t.text).collect())
+            .collect();
+        let tagged = self.tag_document(&words, usize::MAX);
+        for ((sentence, words), mut tags) in sents.iter().zip(&words).zip(tagged) {
+            self.apply_article_rules(words, &mut tags);
+            for (start, end, kind) in tags::spans(&tags) {
+                out.push(self.raw_mention(text, &sentence[start..end], kind, &standalone));
+            }
+        }
+        out
+    }
+
+    /// Rules 1–3 of [`rules`] (organisation names with their adjectives), then the user's
+    /// entries again so that they still win.
+    fn apply_article_rules(&self, words: &[&str], tags: &mut Vec<Tag>) {
+        let is_head = |w: &str| {
+            self.gazetteer.word_classes(w) & (1 << gazetteer::WordClass::OrgTrigger as u8) != 0
+        };
+        rules::extend_org_nisba(words, tags);
+        rules::org_head_nisba(words, is_head, tags);
+        rules::split_org_before_name(words, tags);
+        let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+        rules::apply_user_entries(&norms, &self.user, tags);
+    }
+
+    fn raw_mention(
+        &self,
+        text: &str,
+        toks: &[Token<'_>],
+        kind: EntityKind,
+        standalone: &HashSet<String>,
+    ) -> RawMention {
+        let norms: Vec<String> = toks.iter().map(|t| normalize(t.text)).collect();
+        let known = |w: &str| {
+            standalone.contains(w) || self.gazetteer.knows_word(w) || self.user.knows_word(w)
+        };
+        let split = self.model.lexicon.split(&norms[0], known);
+        let fused =
+            split.surface_start + "ل".len() == split.prefix.len() && split.stem.starts_with("ال");
+        let skip = split.prefix.chars().count() - usize::from(fused);
+        let first = &toks[0];
+        let start = first.range.start + surface_offset(first.text, skip);
+        let range = start..toks[toks.len() - 1].range.end;
+        let surface = &text[range.clone()];
+        let display = match surface.strip_prefix('ل').filter(|_| fused) {
+            Some(rest) => format!("ا{rest}"),
+            None => surface.to_string(),
+        };
+        let mut key_words = vec![split.stem.clone()];
+        key_words.extend(norms[1..].iter().cloned());
+        let key = key_words.join(" ");
+        let canonical = self.user.get(&key).map(|e| e.name.clone());
+        let (key, kind) = match self.user.get(&key) {
+            Some(e) => (gazetteer::name_key(&e.name), e.kind),
+            None => (key, kind),
+        };
+        RawMention {
+            range,
+            text: surface.to_string(),
+            display,
+            key,
+            kind,
+            tokens: toks.len(),
+            canonical,
+        }
+    }
+}
+
+fn write_blanks(output: &mut impl Write, n: usize) -> io::Result<()> {
+    for _ in 0..n {
+        writeln!(output)?;
+    }
+    Ok(())
+}
+
+/// One sentence after the first pass.
+struct FirstPass {
+    feats: Vec<u32>,
+    offsets: Vec<usize>,
+    tags: Vec<Tag>,
+    norms: Vec<String>,
+    stems: Vec<String>,
+}
+
+/// Byte offset in `word` after its first `letters` letters (and any marks following them).
+fn surface_offset(word: &str, letters: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in word.char_indices() {
+        if normalize(&c.to_string()).is_empty() {
+            continue;
+        }
+        if seen == letters {
+            return i;
+        }
+        seen += 1;
+    }
+    if seen == letters { word.len() } else { 0 }
+}
+
+/// Sentences of `tokens`: a line break between two tokens or a `. ! ? ؟` token ends one.
+fn sentences<'a>(text: &str, tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
+    let mut out: Vec<Vec<Token<'a>>> = Vec::new();
+    let mut cur: Vec<Token<'a>> = Vec::new();
+    let mut prev_end = 0;
+    for t in tokens {
+        if !cur.is_empty() && text[prev_end..t.range.start].contains('\n') {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_end = t.range.end;
+        cur.push(t.clone());
+        if matches!(t.text, "." | "!" | "?" | "؟") {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}

@@ -1,0 +1,277 @@
+//! Learning the [`Lexicon`] from unlabeled news (training time only): word counts, then
+//! word clusters by spherical k-means over PPMI-weighted context-count vectors (neighbours at
+//! −2, −1, +1, +2), randomly projected to a few dense dimensions. The finest clusters are
+//! grouped again by k-means into coarser ones, which gives a small hierarchy as Brown
+//! clusters would. Everything is single-threaded and seeded, so the result is the same bytes
+//! for the same inputs.
+
+use std::collections::HashMap;
+use std::io;
+use std::path::Path;
+
+use super::lexicon::{LEVELS, Lexicon, NO_CLUSTER, WordInfo};
+use super::rng::SplitMix64;
+use crate::text::{normalize, tokenize};
+
+/// Settings for [`build_lexicon`].
+#[derive(Debug, Clone)]
+pub struct ClusterConfig {
+    /// Words seen fewer times are not kept at all.
+    pub min_count: u32,
+    /// How many of the most frequent words get clusters.
+    pub clustered_words: usize,
+    /// How many of the most frequent words serve as context dimensions.
+    pub context_words: usize,
+    /// Dimensions after random projection.
+    pub dims: usize,
+    /// Cluster counts, coarse to fine.
+    pub ks: [usize; LEVELS],
+    pub iterations: usize,
+    pub seed: u64,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            min_count: 2,
+            clustered_words: 40_000,
+            context_words: 1_500,
+            dims: 96,
+            ks: [64, 256, 1024],
+            iterations: 10,
+            seed: 42,
+        }
+    }
+}
+
+/// Reads every `*.txt` file under `dir` (sorted by name) as one document per file.
+pub fn read_corpus(dir: &Path) -> io::Result<Vec<String>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().map(std::fs::read_to_string).collect()
+}
+
+/// Normalized token ids of each line of each document, and the vocabulary by descending count.
+struct Corpus {
+    lines: Vec<Vec<u32>>,
+    words: Vec<String>,
+    counts: Vec<u32>,
+}
+
+fn index_corpus(docs: &[String]) -> Corpus {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let mut lines = Vec::new();
+    for doc in docs {
+        for line in doc.lines() {
+            let mut ids_line = Vec::new();
+            for tok in tokenize(line) {
+                let norm = normalize(tok.text);
+                let id = *ids.entry(norm).or_insert_with_key(|k| {
+                    words.push(k.clone());
+                    counts.push(0);
+                    (words.len() - 1) as u32
+                });
+                counts[id as usize] += 1;
+                ids_line.push(id);
+            }
+            lines.push(ids_line);
+        }
+    }
+    // Renumber by descending count, ties by word, so ids do not depend on first occurrence.
+    let mut order: Vec<u32> = (0..words.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        counts[b as usize]
+            .cmp(&counts[a as usize])
+            .then_with(|| words[a as usize].cmp(&words[b as usize]))
+    });
+    let mut rank = vec![0u32; order.len()];
+    for (r, &id) in order.iter().enumerate() {
+        rank[id as usize] = r as u32;
+    }
+    for line in &mut lines {
+        for id in line.iter_mut() {
+            *id = rank[*id as usize];
+        }
+    }
+    let words_sorted = order.iter().map(|&i| words[i as usize].clone()).collect();
+    let counts_sorted = order.iter().map(|&i| counts[i as usize]).collect();
+    Corpus {
+        lines,
+        words: words_sorted,
+        counts: counts_sorted,
+    }
+}
+
+const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+
+/// Co-occurrence counts `(word, position * c + context, count)` for the `v` clustered words
+/// and the `c` context words, sorted by word.
+fn cooccurrences(corpus: &Corpus, v: usize, c: usize) -> Vec<(u32, u32, u32)> {
+    let mut keys: Vec<u64> = Vec::new();
+    for line in &corpus.lines {
+        for (i, &w) in line.iter().enumerate() {
+            if w as usize >= v {
+                continue;
+            }
+            for (p, off) in OFFSETS.iter().enumerate() {
+                let Some(&ctx) = i.checked_add_signed(*off).and_then(|j| line.get(j)) else {
+                    continue;
+                };
+                if (ctx as usize) < c {
+                    keys.push((u64::from(w) << 32) | (p * c + ctx as usize) as u64);
+                }
+            }
+        }
+    }
+    keys.sort_unstable();
+    let mut out: Vec<(u32, u32, u32)> = Vec::new();
+    for k in keys {
+        let (w, ctx) = ((k >> 32) as u32, (k & 0xFFFF_FFFF) as u32);
+        match out.last_mut() {
+            Some(last) if last.0 == w && last.1 == ctx => last.2 += 1,
+            _ => out.push((w, ctx, 1)),
+        }
+    }
+    out
+}
+
+/// Dense, L2-normalized word vectors: PPMI of (word, position, context) projected by a
+/// seeded random ±1 matrix.
+fn word_vectors(corpus: &Corpus, cfg: &ClusterConfig, rng: &mut SplitMix64) -> (usize, Vec<f32>) {
+    let v = cfg.clustered_words.min(corpus.words.len());
+    let c = cfg.context_words.min(corpus.words.len());
+    let dims = cfg.dims;
+    let projection: Vec<f32> = (0..OFFSETS.len() * c * dims)
+        .map(|_| if rng.next_u64() & 1 == 0 { 1.0 } else { -1.0 })
+        .collect();
+    let total: f64 = corpus.counts.iter().map(|&n| f64::from(n)).sum();
+    let mut vectors = vec![0f32; v * dims];
+    for (w, ctx, n) in cooccurrences(corpus, v, c) {
+        let ctx = ctx as usize;
+        let n = f64::from(n);
+        let nw = f64::from(corpus.counts[w as usize]);
+        let nc = f64::from(corpus.counts[ctx % c]);
+        let pmi = (n * total / (nw * nc)).ln();
+        if pmi <= 0.0 {
+            continue;
+        }
+        let row = &projection[ctx * dims..(ctx + 1) * dims];
+        let out = &mut vectors[w as usize * dims..(w as usize + 1) * dims];
+        for (o, r) in out.iter_mut().zip(row) {
+            *o += pmi as f32 * r;
+        }
+    }
+    for row in vectors.chunks_mut(dims) {
+        normalize_row(row);
+    }
+    (v, vectors)
+}
+
+fn normalize_row(row: &mut [f32]) {
+    let norm = row.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        row.iter_mut().for_each(|x| *x /= norm);
+    }
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Spherical k-means; returns the assignment of each row and the centroids.
+fn kmeans(
+    rows: &[f32],
+    dims: usize,
+    k: usize,
+    iterations: usize,
+    rng: &mut SplitMix64,
+) -> (Vec<u16>, Vec<f32>) {
+    let n = rows.len() / dims;
+    let k = k.min(n).max(1);
+    let mut picks: Vec<usize> = (0..n).collect();
+    rng.shuffle(&mut picks);
+    let mut centroids: Vec<f32> = picks[..k]
+        .iter()
+        .flat_map(|&i| rows[i * dims..(i + 1) * dims].to_vec())
+        .collect();
+    let mut assign = vec![0u16; n];
+    for _ in 0..iterations {
+        for (i, a) in assign.iter_mut().enumerate() {
+            *a = nearest(&rows[i * dims..(i + 1) * dims], &centroids, dims);
+        }
+        let mut sums = vec![0f32; k * dims];
+        for (i, &a) in assign.iter().enumerate() {
+            let dst = &mut sums[usize::from(a) * dims..(usize::from(a) + 1) * dims];
+            dst.iter_mut()
+                .zip(&rows[i * dims..(i + 1) * dims])
+                .for_each(|(s, x)| *s += x);
+        }
+        for (j, sum) in sums.chunks_mut(dims).enumerate() {
+            if sum.iter().any(|&x| x != 0.0) {
+                normalize_row(sum);
+                centroids[j * dims..(j + 1) * dims].copy_from_slice(sum);
+            }
+        }
+    }
+    (assign, centroids)
+}
+
+fn nearest(row: &[f32], centroids: &[f32], dims: usize) -> u16 {
+    let mut best = 0;
+    let mut best_sim = f32::NEG_INFINITY;
+    for (j, c) in centroids.chunks(dims).enumerate() {
+        let s = dot(row, c);
+        if s > best_sim {
+            best_sim = s;
+            best = j;
+        }
+    }
+    best as u16
+}
+
+/// Cluster ids per clustered word, coarse to fine.
+fn hierarchy(vectors: &[f32], cfg: &ClusterConfig, rng: &mut SplitMix64) -> Vec<[u16; LEVELS]> {
+    let dims = cfg.dims;
+    let (fine, mut centroids) = kmeans(vectors, dims, cfg.ks[LEVELS - 1], cfg.iterations, rng);
+    let mut levels: Vec<Vec<u16>> = vec![fine];
+    for level in (0..LEVELS - 1).rev() {
+        let (assign, next) = kmeans(&centroids, dims, cfg.ks[level], cfg.iterations * 2, rng);
+        let Some(finer) = levels.last() else { break };
+        levels.push(finer.iter().map(|&f| assign[usize::from(f)]).collect());
+        centroids = next;
+    }
+    levels.reverse();
+    (0..levels[0].len())
+        .map(|i| std::array::from_fn(|l| levels[l][i]))
+        .collect()
+}
+
+/// Builds the lexicon from unlabeled documents.
+pub fn build_lexicon(docs: &[String], cfg: &ClusterConfig) -> Lexicon {
+    let mut rng = SplitMix64::new(cfg.seed);
+    let corpus = index_corpus(docs);
+    let (v, vectors) = word_vectors(&corpus, cfg, &mut rng);
+    let clusters = if v > 0 {
+        hierarchy(&vectors, cfg, &mut rng)
+    } else {
+        Vec::new()
+    };
+    let words = corpus
+        .words
+        .iter()
+        .zip(&corpus.counts)
+        .enumerate()
+        .take_while(|(_, (_, n))| **n >= cfg.min_count)
+        .map(|(i, (w, &count))| {
+            let clusters = clusters.get(i).copied().unwrap_or([NO_CLUSTER; LEVELS]);
+            (w.clone(), WordInfo { count, clusters })
+        })
+        .collect();
+    Lexicon::new(words)
+}

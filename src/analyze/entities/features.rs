@@ -1,0 +1,347 @@
+//! Feature extraction: for every token a list of hashed feature ids.
+//!
+//! Per token: the word and its normalized form; the stem with proclitics split off
+//! (و ف ب ل ك, the article kept) and the proclitic itself; the stem's prefixes and suffixes
+//! (1–4 letters, article removed); whether it carries the article; shape and length; context
+//! words at ±1 and ±2 (normalized) and stems at ±1, and word bigrams; the word-cluster ids of
+//! the word and its stem and of the neighbours' stems (three granularities, learned from
+//! unlabeled news); the word's frequency band in that news; gazetteer matches (B/I of listed
+//! names of each type) for the token and its neighbours; and trigger classes (titles,
+//! organisation heads, place heads, given names) of the words around.
+
+use super::doc::TokenContext;
+use super::gazetteer::{Gazetteer, WordClass};
+use super::lexicon::{LEVELS, Lexicon, NO_CLUSTER};
+use super::rng::mix64;
+use super::tags::{EntityKind, Tag};
+use crate::text::normalize;
+
+/// What feature extraction needs to know about one token.
+#[derive(Debug, Clone)]
+pub struct TokenInfo {
+    pub norm: String,
+    pub stem: String,
+    pub prefix: String,
+    clusters_norm: [u16; LEVELS],
+    clusters_stem: [u16; LEVELS],
+    freq_band: u8,
+    /// 0: no gazetteer name; else 1 + 2·kind (+1 inside).
+    gaz: u8,
+    classes: u8,
+    shape: u8,
+}
+
+/// Feature hasher: FNV-1a over the template id and the parts, finished by a 64-bit mixer.
+struct Hasher {
+    mask: u32,
+}
+
+impl Hasher {
+    fn start(tpl: u8) -> u64 {
+        (0xcbf2_9ce4_8422_2325u64 ^ u64::from(tpl)).wrapping_mul(0x0100_0000_01b3)
+    }
+
+    fn add(mut h: u64, bytes: &[u8]) -> u64 {
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        (h ^ 0xff).wrapping_mul(0x0100_0000_01b3)
+    }
+
+    fn finish(&self, h: u64) -> u32 {
+        (mix64(h) as u32) & self.mask
+    }
+
+    fn str(&self, tpl: u8, s: &str) -> u32 {
+        self.finish(Self::add(Self::start(tpl), s.as_bytes()))
+    }
+
+    fn str2(&self, tpl: u8, a: &str, b: &str) -> u32 {
+        self.finish(Self::add(
+            Self::add(Self::start(tpl), a.as_bytes()),
+            b.as_bytes(),
+        ))
+    }
+
+    fn num(&self, tpl: u8, n: u64) -> u32 {
+        self.finish(Self::add(Self::start(tpl), &n.to_le_bytes()))
+    }
+}
+
+fn shape(word: &str) -> u8 {
+    let mut digit = false;
+    let mut latin = false;
+    let mut arabic = false;
+    let mut other = false;
+    for c in word.chars() {
+        match c {
+            c if c.is_numeric() => digit = true,
+            c if c.is_ascii_alphabetic() => latin = true,
+            '\u{0600}'..='\u{06FF}' => arabic = true,
+            _ => other = true,
+        }
+    }
+    u8::from(digit) | u8::from(latin) << 1 | u8::from(arabic) << 2 | u8::from(other) << 3
+}
+
+fn freq_band(count: u32) -> u8 {
+    (32 - count.leading_zeros()) as u8
+}
+
+fn kind_index(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Location => 1,
+        EntityKind::Organization => 2,
+        EntityKind::Misc => 3,
+    }
+}
+
+/// Token information for a sentence.
+pub fn token_infos(tokens: &[&str], lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec<TokenInfo> {
+    let norms: Vec<String> = tokens.iter().map(|t| normalize(t)).collect();
+    let mut gaz = vec![0u8; tokens.len()];
+    for m in gazetteer.find(&norms) {
+        let base = 1 + 2 * kind_index(m.entry.kind);
+        for (i, g) in gaz.iter_mut().enumerate().take(m.end).skip(m.start) {
+            *g = if i == m.start { base } else { base + 1 };
+        }
+    }
+    norms
+        .into_iter()
+        .zip(gaz)
+        .map(|(norm, gaz)| info(norm, gaz, lexicon, gazetteer))
+        .collect()
+}
+
+fn info(norm: String, gaz: u8, lexicon: &Lexicon, gazetteer: &Gazetteer) -> TokenInfo {
+    let split = lexicon.split(&norm, |w| gazetteer.knows_word(w));
+    let (prefix, stem) = (split.prefix.to_string(), split.stem);
+    let clusters = |w: &str| lexicon.get(w).map_or([NO_CLUSTER; LEVELS], |i| i.clusters);
+    TokenInfo {
+        clusters_norm: clusters(&norm),
+        clusters_stem: clusters(&stem),
+        freq_band: freq_band(lexicon.count(&stem)),
+        classes: gazetteer.word_classes(&stem),
+        shape: shape(&norm),
+        gaz,
+        norm,
+        stem,
+        prefix,
+    }
+}
+
+/// Template ids (one byte each, part of every hash).
+mod tpl {
+    pub const BIAS: u8 = 0;
+    pub const WORD: u8 = 1;
+    pub const NORM: u8 = 2;
+    pub const STEM: u8 = 3;
+    pub const PREFIX: u8 = 4;
+    pub const SUF: u8 = 5; // +0..4
+    pub const PRE: u8 = 10; // +0..4
+    pub const ARTICLE: u8 = 85;
+    pub const SHAPE: u8 = 86;
+    pub const LEN: u8 = 87;
+    pub const CTX: u8 = 16; // +0..4
+    pub const CTX_STEM: u8 = 21; // +0..4
+    pub const BIGRAM: u8 = 26; // +0..2
+    pub const CL_NORM: u8 = 30; // +level
+    pub const CL_STEM: u8 = 34; // +level
+    pub const CL_CTX: u8 = 38; // +4·pos + level
+    pub const FREQ: u8 = 60;
+    pub const GAZ: u8 = 61; // +0..5 (positions −2..+2)
+    pub const CLASS: u8 = 70; // +0..5 (positions −2..+2)
+    pub const SHAPE_CTX: u8 = 80;
+    pub const FIRST: u8 = 81;
+    pub const GAZ_STEM: u8 = 82;
+    pub const S1_TAG: u8 = 90; // +0..3 (positions −1, 0, +1, pair)
+    pub const DOC_TAG: u8 = 95;
+    pub const DOC_MAJOR: u8 = 96;
+    pub const DOC_NONE: u8 = 97;
+}
+
+/// Second-pass features of token `i`: first-pass tags around it and the first-pass tags of
+/// other occurrences of its stem (see `doc`), appended to `out`.
+pub fn doc_features(
+    bits: u32,
+    first_pass: &[Tag],
+    ctx: &[TokenContext],
+    i: usize,
+    out: &mut Vec<u32>,
+) {
+    let h = Hasher {
+        mask: (1u32 << bits) - 1,
+    };
+    let tag = |d: isize| {
+        i.checked_add_signed(d)
+            .and_then(|j| first_pass.get(j))
+            .map_or(99, |t| u64::from(t.0))
+    };
+    out.push(h.num(tpl::S1_TAG, tag(-1)));
+    out.push(h.num(tpl::S1_TAG + 1, tag(0)));
+    out.push(h.num(tpl::S1_TAG + 2, tag(1)));
+    out.push(h.num(tpl::S1_TAG + 3, tag(0) << 8 | tag(1)));
+    let c = &ctx[i];
+    if c.others == 0 {
+        out.push(h.num(tpl::DOC_NONE, 0));
+        return;
+    }
+    let mut major = (0usize, 0u16);
+    for (y, &n) in c.counts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let share = u64::from(4 * n / c.others.max(1));
+        out.push(h.num(tpl::DOC_TAG, (y as u64) << 8 | share.min(4)));
+        if n > major.1 {
+            major = (y, n);
+        }
+    }
+    let kind = if major.0 == 0 {
+        0
+    } else {
+        (major.0 as u64).div_ceil(2)
+    };
+    out.push(h.num(tpl::DOC_MAJOR, kind << 8 | tag(0)));
+}
+
+/// Hashed feature ids for every token of a sentence, appended to `out` with `offsets[i]..
+/// offsets[i + 1]` delimiting token `i`'s features (`offsets` gets `len + 1` entries).
+pub fn extract(
+    infos: &[TokenInfo],
+    tokens: &[&str],
+    bits: u32,
+    out: &mut Vec<u32>,
+    offsets: &mut Vec<usize>,
+) {
+    let h = Hasher {
+        mask: (1u32 << bits) - 1,
+    };
+    offsets.clear();
+    offsets.push(out.len());
+    for i in 0..infos.len() {
+        token_features(&h, infos, tokens, i, out);
+        offsets.push(out.len());
+    }
+}
+
+fn at(infos: &[TokenInfo], i: usize, d: isize) -> Option<&TokenInfo> {
+    i.checked_add_signed(d).and_then(|j| infos.get(j))
+}
+
+fn token_features(h: &Hasher, infos: &[TokenInfo], tokens: &[&str], i: usize, out: &mut Vec<u32>) {
+    let t = &infos[i];
+    out.push(h.num(tpl::BIAS, 0));
+    out.push(h.str(tpl::WORD, tokens[i]));
+    out.push(h.str(tpl::NORM, &t.norm));
+    out.push(h.str(tpl::STEM, &t.stem));
+    out.push(h.str(tpl::PREFIX, &t.prefix));
+    affixes(h, t, out);
+    out.push(h.num(tpl::SHAPE, u64::from(t.shape)));
+    out.push(h.num(tpl::LEN, t.stem.chars().count().min(12) as u64));
+    out.push(h.num(tpl::FREQ, u64::from(t.freq_band)));
+    out.push(h.num(tpl::FIRST, u64::from(i == 0)));
+    context_features(h, infos, i, out);
+    cluster_features(h, infos, i, out);
+    gazetteer_features(h, infos, i, out);
+}
+
+fn affixes(h: &Hasher, t: &TokenInfo, out: &mut Vec<u32>) {
+    let has_article = t.stem.starts_with("ال") && t.stem.chars().count() > 3;
+    let bare = if has_article {
+        &t.stem["ال".len()..]
+    } else {
+        t.stem.as_str()
+    };
+    out.push(h.num(tpl::ARTICLE, u64::from(has_article)));
+    let chars: Vec<(usize, char)> = bare.char_indices().collect();
+    for n in 1..=4usize {
+        if chars.len() > n {
+            let suffix = &bare[chars[chars.len() - n].0..];
+            out.push(h.str(tpl::SUF + n as u8, suffix));
+            let prefix = &bare[..chars[n].0];
+            out.push(h.str(tpl::PRE + n as u8, prefix));
+        }
+    }
+}
+
+fn context_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    const BOUNDARY: &str = "<s>";
+    let norm = |d: isize| at(infos, i, d).map_or(BOUNDARY, |t| t.norm.as_str());
+    let stem = |d: isize| at(infos, i, d).map_or(BOUNDARY, |t| t.stem.as_str());
+    for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+        out.push(h.str(tpl::CTX + k as u8, norm(d)));
+    }
+    out.push(h.str(tpl::CTX_STEM, stem(-1)));
+    out.push(h.str(tpl::CTX_STEM + 1, stem(1)));
+    out.push(h.str2(tpl::BIGRAM, stem(-1), stem(0)));
+    out.push(h.str2(tpl::BIGRAM + 1, stem(0), stem(1)));
+    out.push(h.str2(tpl::BIGRAM + 2, stem(-2), stem(-1)));
+    let shape = |d: isize| at(infos, i, d).map_or(255, |t| u64::from(t.shape));
+    out.push(h.num(tpl::SHAPE_CTX, shape(-1) << 16 | shape(0) << 8 | shape(1)));
+}
+
+fn cluster_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    let t = &infos[i];
+    for level in 0..LEVELS {
+        out.push(h.num(
+            tpl::CL_NORM + level as u8,
+            u64::from(t.clusters_norm[level]),
+        ));
+        out.push(h.num(
+            tpl::CL_STEM + level as u8,
+            u64::from(t.clusters_stem[level]),
+        ));
+    }
+    for (p, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+        let clusters = at(infos, i, d).map_or([NO_CLUSTER - 1; LEVELS], |t| t.clusters_stem);
+        for (level, c) in clusters.iter().enumerate() {
+            out.push(h.num(tpl::CL_CTX + (4 * p + level) as u8, u64::from(*c)));
+        }
+    }
+    // The word's fine cluster with the previous word's stem: "title X" patterns.
+    let prev = at(infos, i, -1).map_or("<s>", |t| t.stem.as_str());
+    out.push(h.str2(
+        tpl::CL_CTX + 20,
+        prev,
+        &t.clusters_stem[LEVELS - 1].to_string(),
+    ));
+}
+
+fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    for (k, d) in [-2isize, -1, 0, 1, 2].into_iter().enumerate() {
+        let Some(t) = at(infos, i, d) else { continue };
+        if t.gaz != 0 {
+            out.push(h.num(tpl::GAZ + k as u8, u64::from(t.gaz)));
+        }
+        for class in WordClass::ALL {
+            if t.classes & (1 << class as u8) != 0 {
+                out.push(h.num(tpl::CLASS + k as u8, class as u64));
+            }
+        }
+    }
+    let t = &infos[i];
+    if t.gaz != 0 {
+        out.push(h.str2(tpl::GAZ_STEM, &t.gaz.to_string(), &t.stem));
+    }
+}
+
+/// First-pass features plus second-pass features (`doc_features`) for every token.
+pub fn with_doc_features(
+    feats: &[u32],
+    offsets: &[usize],
+    first_pass: &[Tag],
+    ctx: &[TokenContext],
+    bits: u32,
+) -> (Vec<u32>, Vec<usize>) {
+    let mut out = Vec::with_capacity(feats.len() + 8 * first_pass.len());
+    let mut offs = Vec::with_capacity(offsets.len());
+    offs.push(0);
+    for (i, w) in offsets.windows(2).enumerate() {
+        out.extend_from_slice(&feats[w[0]..w[1]]);
+        doc_features(bits, first_pass, ctx, i, &mut out);
+        offs.push(out.len());
+    }
+    (out, offs)
+}

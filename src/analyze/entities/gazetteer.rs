@@ -1,0 +1,328 @@
+//! Gazetteers: lists of known names (and of trigger words) matched over token sequences.
+//!
+//! Built-in lists live in `assets/ner/gazetteer/*.txt`, one entry per line,
+//! `TYPE<TAB>name`, where several spellings of one entry may be given as
+//! `name|variant|variant` (the first is the display form) and `#` starts a comment. Types:
+//! `PERS`, `LOC`, `ORG`, `MISC` (names), `GIVEN` (given names), `TITLE` (words that precede a
+//! person: الرئيس، وزير …), `ORG-TRIGGER` (heads of organisation names: وزارة، شركة، بنك …) and
+//! `LOC-TRIGGER` (مدينة، ولاية …). Triggers are written without the article.
+//!
+//! User additions come from `entities.toml`:
+//! ```toml
+//! [[entity]]
+//! name = "فلاديمير بوتين"
+//! type = "PERS"          # PERS/LOC/ORG/MISC or person/location/organization/misc
+//! aliases = ["بوتين"]
+//! ```
+//! Matching is on normalized tokens (see `text::normalize`); the first token of a match may
+//! carry proclitics (و ف ب ل ك), so `لموسكو` matches `موسكو`.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::tags::EntityKind;
+use crate::text::tokenize::proclitic_splits;
+use crate::text::{normalize, tokenize};
+
+/// What a single word may signal, as a bit in [`Gazetteer::word_classes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    Given = 0,
+    Title = 1,
+    OrgTrigger = 2,
+    LocTrigger = 3,
+    /// The word occurs inside a listed name of that kind.
+    InPerson = 4,
+    InLocation = 5,
+    InOrganization = 6,
+    InMisc = 7,
+}
+
+impl WordClass {
+    pub const ALL: [WordClass; 8] = [
+        WordClass::Given,
+        WordClass::Title,
+        WordClass::OrgTrigger,
+        WordClass::LocTrigger,
+        WordClass::InPerson,
+        WordClass::InLocation,
+        WordClass::InOrganization,
+        WordClass::InMisc,
+    ];
+
+    fn inside(kind: EntityKind) -> Self {
+        match kind {
+            EntityKind::Person => WordClass::InPerson,
+            EntityKind::Location => WordClass::InLocation,
+            EntityKind::Organization => WordClass::InOrganization,
+            EntityKind::Misc => WordClass::InMisc,
+        }
+    }
+}
+
+/// A listed name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazEntry {
+    pub kind: EntityKind,
+    /// Display form (the entry's first spelling).
+    pub name: String,
+}
+
+/// A match of a listed name over tokens `start..end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazMatch {
+    pub start: usize,
+    pub end: usize,
+    pub entry: GazEntry,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    names: HashMap<String, GazEntry>,
+    max_tokens: usize,
+    classes: HashMap<String, u8>,
+}
+
+#[derive(Debug, Deserialize)]
+struct UserFile {
+    #[serde(default, rename = "entity")]
+    entities: Vec<UserEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct UserEntry {
+    name: String,
+    #[serde(rename = "type")]
+    kind: EntityKind,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// Normalized form of a name: its tokens normalized, joined by single spaces.
+pub fn name_key(name: &str) -> String {
+    let toks: Vec<String> = tokenize(name).iter().map(|t| normalize(t.text)).collect();
+    toks.join(" ")
+}
+
+/// Normalized word without the article (how triggers are keyed).
+fn bare(word: &str) -> &str {
+    word.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(word)
+}
+
+impl Gazetteer {
+    /// The built-in lists (compiled into the binary).
+    pub fn builtin() -> Self {
+        let mut g = Gazetteer::default();
+        for text in BUILTIN {
+            g.add_lines(text);
+        }
+        g
+    }
+
+    /// Parses the plain-text list format (see the module documentation). Unknown types and
+    /// malformed lines are skipped.
+    pub fn from_lines(text: &str) -> Self {
+        let mut g = Gazetteer::default();
+        g.add_lines(text);
+        g
+    }
+
+    fn add_lines(&mut self, text: &str) {
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let Some((ty, names)) = line.split_once('\t') else {
+                continue;
+            };
+            let spellings: Vec<&str> = names
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            let Some(first) = spellings.first() else {
+                continue;
+            };
+            match ty.trim() {
+                "GIVEN" => self.add_class(&spellings, WordClass::Given),
+                "TITLE" => self.add_class(&spellings, WordClass::Title),
+                "ORG-TRIGGER" => self.add_class(&spellings, WordClass::OrgTrigger),
+                "LOC-TRIGGER" => self.add_class(&spellings, WordClass::LocTrigger),
+                code => {
+                    if let Some(kind) = EntityKind::from_code(code) {
+                        self.add_name(first, &spellings, kind);
+                    }
+                }
+            }
+        }
+    }
+
+    fn add_class(&mut self, words: &[&str], class: WordClass) {
+        for w in words {
+            let key = normalize(w);
+            *self.classes.entry(bare(&key).to_string()).or_insert(0) |= 1 << class as u8;
+        }
+    }
+
+    fn add_name(&mut self, display: &str, spellings: &[&str], kind: EntityKind) {
+        for s in spellings {
+            let key = name_key(s);
+            if key.is_empty() {
+                continue;
+            }
+            for w in key.split(' ') {
+                *self.classes.entry(bare(w).to_string()).or_insert(0) |=
+                    1 << WordClass::inside(kind) as u8;
+            }
+            self.max_tokens = self.max_tokens.max(key.split(' ').count());
+            let entry = GazEntry {
+                kind,
+                name: display.to_string(),
+            };
+            self.names.insert(key, entry);
+        }
+    }
+
+    /// Parses user entries from `entities.toml` (see the module documentation).
+    pub fn from_toml_str(text: &str) -> Result<Self, toml::de::Error> {
+        let file: UserFile = toml::from_str(text)?;
+        let mut g = Gazetteer::default();
+        for e in &file.entities {
+            let mut spellings: Vec<&str> = vec![e.name.as_str()];
+            spellings.extend(e.aliases.iter().map(String::as_str));
+            g.add_name(&e.name, &spellings, e.kind);
+        }
+        Ok(g)
+    }
+
+    /// Adds `other`'s entries; where both list a name, `other` wins.
+    pub fn merge(&mut self, other: Gazetteer) {
+        self.names.extend(other.names);
+        self.max_tokens = self.max_tokens.max(other.max_tokens);
+        for (w, bits) in other.classes {
+            *self.classes.entry(w).or_insert(0) |= bits;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.classes.is_empty()
+    }
+
+    /// Number of listed spellings of names.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The entry for a whole normalized name, if listed.
+    pub fn get(&self, key: &str) -> Option<&GazEntry> {
+        self.names.get(key)
+    }
+
+    /// Bit set of [`WordClass`]es of a normalized word (article ignored).
+    pub fn word_classes(&self, normalized: &str) -> u8 {
+        self.classes.get(bare(normalized)).copied().unwrap_or(0)
+    }
+
+    /// Whether a normalized word is listed as a one-word name or occurs in one.
+    pub fn knows_word(&self, normalized: &str) -> bool {
+        self.names.contains_key(normalized) || self.word_classes(normalized) >> 4 != 0
+    }
+
+    /// Longest listed names over normalized tokens, left to right, not overlapping. The first
+    /// token of a match may carry proclitics.
+    pub fn find(&self, norms: &[String]) -> Vec<GazMatch> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < norms.len() {
+            match self.longest_at(norms, i) {
+                Some(m) => {
+                    i = m.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn longest_at(&self, norms: &[String], i: usize) -> Option<GazMatch> {
+        let max = self.max_tokens.min(norms.len() - i);
+        let firsts: Vec<String> = proclitic_splits(&norms[i])
+            .into_iter()
+            .rev()
+            .map(|c| c.stem)
+            .collect();
+        for len in (1..=max).rev() {
+            let rest = norms[i + 1..i + len].join(" ");
+            for first in &firsts {
+                let key = if rest.is_empty() {
+                    first.clone()
+                } else {
+                    format!("{first} {rest}")
+                };
+                if let Some(entry) = self.names.get(&key) {
+                    return Some(GazMatch {
+                        start: i,
+                        end: i + len,
+                        entry: entry.clone(),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The built-in list files, compiled in.
+const BUILTIN: [&str; 6] = [
+    include_str!("../../../assets/ner/gazetteer/countries.txt"),
+    include_str!("../../../assets/ner/gazetteer/cities.txt"),
+    include_str!("../../../assets/ner/gazetteer/people.txt"),
+    include_str!("../../../assets/ner/gazetteer/organizations.txt"),
+    include_str!("../../../assets/ner/gazetteer/given-names.txt"),
+    include_str!("../../../assets/ner/gazetteer/triggers.txt"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(s: &str) -> Vec<String> {
+        tokenize(s).iter().map(|t| normalize(t.text)).collect()
+    }
+
+    #[test]
+    fn finds_longest_names_with_clitics() {
+        let g = Gazetteer::from_lines(
+            "LOC\tالولايات المتحدة|الولايات المتحدة الأمريكية\nLOC\tموسكو\nTITLE\tالرئيس\n",
+        );
+        let m = g.find(&norms("زار لموسكو وفد من الولايات المتحدة الأمريكية"));
+        let got: Vec<(usize, usize, &str)> = m
+            .iter()
+            .map(|m| (m.start, m.end, m.entry.name.as_str()))
+            .collect();
+        assert_eq!(got, [(1, 2, "موسكو"), (4, 7, "الولايات المتحدة")]);
+        assert_ne!(g.word_classes("رئيس") & (1 << WordClass::Title as u8), 0);
+    }
+
+    #[test]
+    fn user_entries_from_toml_win() {
+        let mut g = Gazetteer::from_lines("LOC\tأبل\n");
+        let user = Gazetteer::from_toml_str(
+            "[[entity]]\nname = \"شركة أبل\"\ntype = \"ORG\"\naliases = [\"أبل\", \"آبل\"]\n",
+        );
+        let Ok(user) = user else {
+            panic!("toml parses")
+        };
+        g.merge(user);
+        let hit = g.get(&name_key("ابل")).map(|e| (e.kind, e.name.clone()));
+        assert_eq!(
+            hit,
+            Some((EntityKind::Organization, "شركة أبل".to_string()))
+        );
+        assert!(Gazetteer::from_toml_str("[[entity]]\nname = 3").is_err());
+        let lower = Gazetteer::from_toml_str("[[entity]]\nname = \"x\"\ntype = \"person\"\n");
+        assert!(lower.is_ok());
+    }
+}

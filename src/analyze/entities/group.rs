@@ -1,0 +1,213 @@
+//! From tagged spans to entities: mention offsets without proclitics, normalized grouping
+//! keys, surname joining, majority type and display names.
+
+use std::collections::{HashMap, HashSet};
+
+use super::tags::EntityKind;
+use super::{Entity, Mention};
+
+/// One recognised span, before grouping.
+#[derive(Debug, Clone)]
+pub struct RawMention {
+    pub range: std::ops::Range<usize>,
+    pub text: String,
+    /// Display form: the surface text, with `لل` restored to `ال`.
+    pub display: String,
+    pub key: String,
+    pub kind: EntityKind,
+    pub tokens: usize,
+    /// Set when a user gazetteer entry fixed the key and display name.
+    pub canonical: Option<String>,
+}
+
+struct Group {
+    key: String,
+    mentions: Vec<RawMention>,
+}
+
+/// Groups mentions by key, joins person surnames to full names, and builds entities sorted
+/// by number of mentions (then first occurrence).
+pub fn group(mentions: Vec<RawMention>) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for m in mentions {
+        let i = *index.entry(m.key.clone()).or_insert_with(|| {
+            groups.push(Group {
+                key: m.key.clone(),
+                mentions: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[i].mentions.push(m);
+    }
+    join_surnames(&mut groups);
+    let mut entities: Vec<Entity> = groups
+        .into_iter()
+        .filter(|g| !g.mentions.is_empty())
+        .map(entity)
+        .collect();
+    entities.sort_by_key(|e| {
+        (
+            std::cmp::Reverse(e.mentions.len()),
+            e.mentions.first().map_or(0, |m| m.range.start),
+        )
+    });
+    entities
+}
+
+fn majority(mentions: &[RawMention]) -> EntityKind {
+    let mut counts: Vec<(EntityKind, usize)> = Vec::new();
+    for m in mentions {
+        match counts.iter_mut().find(|(k, _)| *k == m.kind) {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.kind, 1)),
+        }
+    }
+    // First-seen kind wins ties: `max_by_key` keeps the last maximum, so scan reversed.
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|c| c.1)
+        .map_or(EntityKind::Misc, |c| c.0)
+}
+
+/// Joins a person group whose key is a proper prefix or suffix (in words) of exactly one
+/// longer person group's key into that group: `بوتين` → `فلاديمير بوتين`.
+fn join_surnames(groups: &mut [Group]) {
+    let persons: Vec<usize> = (0..groups.len())
+        .filter(|&i| majority(&groups[i].mentions) == EntityKind::Person)
+        .collect();
+    for &short in &persons {
+        let words: Vec<&str> = groups[short].key.split(' ').collect();
+        let longer: Vec<usize> = persons
+            .iter()
+            .copied()
+            .filter(|&l| l != short && extends(&groups[l].key, &words))
+            .collect();
+        if let [target] = longer[..] {
+            let moved = std::mem::take(&mut groups[short].mentions);
+            groups[target].mentions.extend(moved);
+        }
+    }
+}
+
+fn extends(long: &str, short: &[&str]) -> bool {
+    let long: Vec<&str> = long.split(' ').collect();
+    long.len() > short.len() && (long.starts_with(short) || long.ends_with(short))
+}
+
+fn entity(g: Group) -> Entity {
+    let kind = majority(&g.mentions);
+    let name = display_name(&g.mentions);
+    let key = g
+        .mentions
+        .iter()
+        .find_map(|m| m.canonical.as_ref().map(|_| m.key.clone()))
+        .unwrap_or(g.key);
+    let mut mentions: Vec<Mention> = g
+        .mentions
+        .into_iter()
+        .map(|m| Mention {
+            range: m.range,
+            text: m.text,
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.range.start);
+    Entity {
+        name,
+        key,
+        kind,
+        mentions,
+    }
+}
+
+/// The most complete form: a user entry's name if any, else the display form with most
+/// words, then the most frequent, then the first seen.
+fn display_name(mentions: &[RawMention]) -> String {
+    if let Some(c) = mentions.iter().find_map(|m| m.canonical.clone()) {
+        return c;
+    }
+    let mut freq: HashMap<&str, usize> = HashMap::new();
+    for m in mentions {
+        *freq.entry(m.display.as_str()).or_insert(0) += 1;
+    }
+    let mut seen = HashSet::new();
+    let mut best: Option<(&RawMention, usize)> = None;
+    for m in mentions {
+        if !seen.insert(m.display.as_str()) {
+            continue;
+        }
+        let f = freq.get(m.display.as_str()).copied().unwrap_or(0);
+        let better = best.is_none_or(|(b, bf)| (m.tokens, f) > (b.tokens, bf));
+        if better {
+            best = Some((m, f));
+        }
+    }
+    best.map(|(m, _)| m.display.clone()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(start: usize, display: &str, key: &str, kind: EntityKind) -> RawMention {
+        RawMention {
+            range: start..start + display.len(),
+            text: display.to_string(),
+            display: display.to_string(),
+            key: key.to_string(),
+            kind,
+            tokens: key.split(' ').count(),
+            canonical: None,
+        }
+    }
+
+    #[test]
+    fn groups_by_key_and_majority() {
+        use EntityKind::*;
+        let e = group(vec![
+            m(0, "موسكو", "موسكو", Location),
+            m(10, "موسكو", "موسكو", Organization),
+            m(20, "موسكو", "موسكو", Location),
+            m(30, "بكين", "بكين", Location),
+        ]);
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            (e[0].name.as_str(), e[0].kind, e[0].mentions.len()),
+            ("موسكو", Location, 3)
+        );
+    }
+
+    #[test]
+    fn joins_surname_to_full_name() {
+        use EntityKind::*;
+        let e = group(vec![
+            m(0, "بوتين", "بوتين", Person),
+            m(10, "فلاديمير بوتين", "فلاديمير بوتين", Person),
+            m(40, "بوتين", "بوتين", Person),
+            m(50, "شي", "شي", Person),
+            m(60, "شي جين بينغ", "شي جين بينغ", Person),
+        ]);
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            (e[0].name.as_str(), e[0].mentions.len()),
+            ("فلاديمير بوتين", 3)
+        );
+        assert_eq!(e[0].key, "فلاديمير بوتين");
+        assert_eq!(
+            (e[1].name.as_str(), e[1].mentions.len()),
+            ("شي جين بينغ", 2)
+        );
+    }
+
+    #[test]
+    fn ambiguous_surname_stays_alone() {
+        use EntityKind::*;
+        let e = group(vec![
+            m(0, "محمد", "محمد", Person),
+            m(10, "محمد علي", "محمد علي", Person),
+            m(30, "محمد صالح", "محمد صالح", Person),
+        ]);
+        assert_eq!(e.len(), 3);
+    }
+}

@@ -1,0 +1,348 @@
+//! The linear-chain model: hashed feature weights per tag, tag transitions, first-order
+//! Viterbi decoding constrained to well-formed BIO, and the binary model file.
+//!
+//! File format (little-endian): magic `AKNER01\n`; `u32` hash bits; the lexicon (`u32`
+//! count, then per word `u16` byte length, UTF-8 bytes, `u32` count, `LEVELS` × `u16`
+//! clusters, sorted by word); the weights as `f32` scale, `u32` number of non-zero buckets,
+//! then per bucket its index as a LEB128 delta from the previous one and `NUM_TAGS` × `i16`
+//! quantized weights, then `(NUM_TAGS + 1) × NUM_TAGS` `f32` transition weights (the last
+//! row is the sentence start); finally a byte, 1 if the second pass's weights follow in the
+//! same layout, else 0.
+
+use std::collections::HashMap;
+use std::io;
+
+use super::lexicon::{LEVELS, Lexicon, WordInfo};
+use super::tags::{NUM_TAGS, Tag};
+
+const MAGIC: &[u8; 8] = b"AKNER01\n";
+
+/// Weights of the tagger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    pub bits: u32,
+    /// `(1 << bits) × NUM_TAGS`, bucket-major.
+    pub emission: Vec<f32>,
+    /// `(NUM_TAGS + 1) × NUM_TAGS`: row `p` scores moving from tag `p` (row `NUM_TAGS`: start).
+    pub transition: Vec<f32>,
+}
+
+impl Weights {
+    pub fn zeros(bits: u32) -> Self {
+        Weights {
+            bits,
+            emission: vec![0.0; (1usize << bits) * NUM_TAGS],
+            transition: vec![0.0; (NUM_TAGS + 1) * NUM_TAGS],
+        }
+    }
+
+    /// Per-token tag scores from the token's feature ids.
+    pub fn scores(&self, feats: &[u32], offsets: &[usize]) -> Vec<[f32; NUM_TAGS]> {
+        offsets
+            .windows(2)
+            .map(|w| {
+                let mut s = [0f32; NUM_TAGS];
+                for &f in &feats[w[0]..w[1]] {
+                    let base = f as usize * NUM_TAGS;
+                    let row = &self.emission[base..base + NUM_TAGS];
+                    s.iter_mut().zip(row).for_each(|(a, b)| *a += b);
+                }
+                s
+            })
+            .collect()
+    }
+
+    fn trans(&self, prev: Option<Tag>, cur: usize) -> f32 {
+        let row = prev.map_or(NUM_TAGS, Tag::index);
+        self.transition[row * NUM_TAGS + cur]
+    }
+
+    /// Best well-formed tag sequence for the given per-token scores.
+    pub fn viterbi(&self, scores: &[[f32; NUM_TAGS]]) -> Vec<Tag> {
+        let n = scores.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut best = vec![[f32::NEG_INFINITY; NUM_TAGS]; n];
+        let mut back = vec![[0u8; NUM_TAGS]; n];
+        for y in 0..NUM_TAGS {
+            if Tag(y as u8).may_follow(None) {
+                best[0][y] = scores[0][y] + self.trans(None, y);
+            }
+        }
+        for t in 1..n {
+            for y in 0..NUM_TAGS {
+                let tag = Tag(y as u8);
+                for p in 0..NUM_TAGS {
+                    if best[t - 1][p] == f32::NEG_INFINITY || !tag.may_follow(Some(Tag(p as u8))) {
+                        continue;
+                    }
+                    let s = best[t - 1][p] + self.trans(Some(Tag(p as u8)), y);
+                    if s > best[t][y] {
+                        best[t][y] = s;
+                        back[t][y] = p as u8;
+                    }
+                }
+                best[t][y] += scores[t][y];
+            }
+        }
+        let mut y = argmax(&best[n - 1]);
+        let mut tags = vec![Tag::O; n];
+        for t in (0..n).rev() {
+            tags[t] = Tag(y as u8);
+            y = usize::from(back[t][y]);
+        }
+        tags
+    }
+}
+
+fn argmax(row: &[f32; NUM_TAGS]) -> usize {
+    let mut best = 0;
+    for (i, &v) in row.iter().enumerate() {
+        if v > row[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Everything the tagger learned: the lexicon from unlabeled news, the first-pass weights
+/// and (optionally) the second, document-aware pass's weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub lexicon: Lexicon,
+    pub weights: Weights,
+    pub second: Option<Weights>,
+}
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_leb(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn put_weights(out: &mut Vec<u8>, weights: &Weights) {
+    let max = weights.emission.iter().fold(0f32, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    out.extend_from_slice(&scale.to_le_bytes());
+    let rows: Vec<(usize, [i16; NUM_TAGS])> = weights
+        .emission
+        .chunks(NUM_TAGS)
+        .enumerate()
+        .map(|(i, row)| (i, std::array::from_fn(|y| (row[y] / scale).round() as i16)))
+        .filter(|(_, q): &(usize, [i16; NUM_TAGS])| q.iter().any(|&v| v != 0))
+        .collect();
+    put_u32(out, rows.len() as u32);
+    let mut prev = 0usize;
+    for (i, q) in rows {
+        put_leb(out, (i - prev) as u64);
+        prev = i;
+        for v in q {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    for t in &weights.transition {
+        out.extend_from_slice(&t.to_le_bytes());
+    }
+}
+
+impl Model {
+    /// Serializes the model (deterministic: same model, same bytes).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        put_u32(&mut out, self.weights.bits);
+        let words = self.lexicon.sorted();
+        put_u32(&mut out, words.len() as u32);
+        for (w, info) in words {
+            out.extend_from_slice(&(w.len() as u16).to_le_bytes());
+            out.extend_from_slice(w.as_bytes());
+            put_u32(&mut out, info.count);
+            for c in info.clusters {
+                out.extend_from_slice(&c.to_le_bytes());
+            }
+        }
+        put_weights(&mut out, &self.weights);
+        match &self.second {
+            Some(w) => {
+                out.push(1);
+                put_weights(&mut out, w);
+            }
+            None => out.push(0),
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(bad("not an akhbar NER model (bad magic)"));
+        }
+        let bits = r.u32()?;
+        if !(8..=24).contains(&bits) {
+            return Err(bad("hash bits out of range"));
+        }
+        let lexicon = read_lexicon(&mut r)?;
+        let weights = read_weights(&mut r, bits)?;
+        let second = match r.take(1)?[0] {
+            0 => None,
+            _ => Some(read_weights(&mut r, bits)?),
+        };
+        Ok(Model {
+            lexicon,
+            weights,
+            second,
+        })
+    }
+}
+
+fn bad(msg: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, msg.to_string())
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> io::Result<&'a [u8]> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| bad("truncated model"))?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn array<const N: usize>(&mut self) -> io::Result<[u8; N]> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+
+    fn u16(&mut self) -> io::Result<u16> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+
+    fn u32(&mut self) -> io::Result<u32> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+
+    fn f32(&mut self) -> io::Result<f32> {
+        Ok(f32::from_le_bytes(self.array()?))
+    }
+
+    fn leb(&mut self) -> io::Result<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(bad("bad varint"))
+    }
+}
+
+fn read_lexicon(r: &mut Reader<'_>) -> io::Result<Lexicon> {
+    let n = r.u32()? as usize;
+    let mut words = HashMap::with_capacity(n);
+    for _ in 0..n {
+        let len = usize::from(r.u16()?);
+        let word = std::str::from_utf8(r.take(len)?).map_err(|_| bad("word is not UTF-8"))?;
+        let count = r.u32()?;
+        let mut clusters = [0u16; LEVELS];
+        for c in clusters.iter_mut() {
+            *c = r.u16()?;
+        }
+        words.insert(word.to_string(), WordInfo { count, clusters });
+    }
+    Ok(Lexicon::new(words))
+}
+
+fn read_weights(r: &mut Reader<'_>, bits: u32) -> io::Result<Weights> {
+    let mut weights = Weights::zeros(bits);
+    read_emission(r, &mut weights)?;
+    for t in weights.transition.iter_mut() {
+        *t = r.f32()?;
+    }
+    Ok(weights)
+}
+
+fn read_emission(r: &mut Reader<'_>, weights: &mut Weights) -> io::Result<()> {
+    let scale = r.f32()?;
+    let rows = r.u32()? as usize;
+    let mut bucket = 0usize;
+    for _ in 0..rows {
+        bucket = bucket
+            .checked_add(r.leb()? as usize)
+            .ok_or_else(|| bad("bucket overflow"))?;
+        let base = bucket * NUM_TAGS;
+        let row = weights
+            .emission
+            .get_mut(base..base + NUM_TAGS)
+            .ok_or_else(|| bad("bucket out of range"))?;
+        for w in row.iter_mut() {
+            *w = f32::from(r.u16()? as i16) * scale;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_bio() {
+        let w = Weights::zeros(8);
+        let mut s = [[0f32; NUM_TAGS]; 2];
+        s[0][Tag::O.index()] = 1.0;
+        s[0][1] = -10.0;
+        s[1][2] = 5.0; // I-PERS after O is not allowed
+        s[1][1] = 1.0;
+        let tags = w.viterbi(&s);
+        assert_eq!(tags, vec![Tag::O, Tag(1)]);
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let mut weights = Weights::zeros(8);
+        weights.emission[5] = 0.5;
+        weights.emission[900] = -2.0;
+        weights.transition[3] = 1.25;
+        let mut words = HashMap::new();
+        words.insert(
+            "موسكو".to_string(),
+            WordInfo {
+                count: 7,
+                clusters: [1, 2, 3],
+            },
+        );
+        let model = Model {
+            lexicon: Lexicon::new(words),
+            weights: weights.clone(),
+            second: Some(weights),
+        };
+        let bytes = model.to_bytes();
+        let back = Model::from_bytes(&bytes);
+        assert!(back.as_ref().is_ok_and(|b| b.to_bytes() == bytes));
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 3]).is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+}

@@ -1,0 +1,241 @@
+//! Post-rules applied to the tagger's output.
+//!
+//! 1. Organisation names end in nisba adjectives the tagger often leaves out
+//!    (`وزارة الخزانة` + `الأمريكية`): an ORG span is extended over following definite
+//!    nisba adjectives (normalized `ال…ي` / `ال…يه`, at least five letters, no proclitic)
+//!    that the tagger tagged `O`.
+//! 2. An organisation head word (an `ORG-TRIGGER` of the gazetteer: وزارة، الجمارك، البنك …)
+//!    that the tagger left out starts an ORG when nisba adjectives follow: a definite head
+//!    plus definite nisba adjectives (`الجمارك الصينية`), or an indefinite head in construct
+//!    with a definite noun plus definite nisba adjectives (`وزارة الخزانة الأمريكية`).
+//! 3. An ORG span in which a definite nisba adjective is followed by words without the
+//!    article is cut there, and those words become a person (`رئيسة البنك المركزي` + name:
+//!    an adjective agrees in definiteness, so the indefinite words cannot belong to it).
+//!
+//! Rules 1–3 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
+//! dev scores are the model's tags.
+//! 4. User entries win: a span matching a user gazetteer entry gets the user's type, and
+//!    model spans overlapping it are dropped.
+
+use super::gazetteer::Gazetteer;
+use super::tags::{EntityKind, Tag, spans, tags_from_spans};
+use crate::text::normalize;
+use crate::text::tokenize::proclitic_splits;
+
+fn is_definite_nisba(word: &str) -> bool {
+    if !is_definite(word) {
+        return false;
+    }
+    let norm = normalize(word);
+    let Some(rest) = norm.strip_prefix("ال") else {
+        return false;
+    };
+    let letters = rest.chars().count();
+    letters >= 3 && (rest.ends_with('ي') || rest.ends_with("يه"))
+}
+
+/// Rule 1: extends ORG spans over trailing definite nisba adjectives.
+pub fn extend_org_nisba(tokens: &[&str], tags: &mut [Tag]) {
+    let mut changed = Vec::new();
+    for (_, end, kind) in spans(tags) {
+        if kind != EntityKind::Organization {
+            continue;
+        }
+        let mut j = end;
+        while j < tokens.len() && tags[j] == Tag::O && is_definite_nisba(tokens[j]) {
+            changed.push(j);
+            j += 1;
+        }
+    }
+    for j in changed {
+        tags[j] = EntityKind::Organization.inside();
+    }
+}
+
+/// Whether a word carries the article. Checked on the surface form: `إلفيرا` normalizes to
+/// `الفيرا` but has no article.
+fn is_definite(word: &str) -> bool {
+    let is_mark = |c: &char| ('\u{064B}'..='\u{065F}').contains(c) || *c == '\u{0640}';
+    let bare: String = word.chars().filter(|c| !is_mark(c)).collect();
+    bare.strip_prefix("ال")
+        .is_some_and(|r| r.chars().count() >= 2)
+}
+
+fn is_word(norm: &str) -> bool {
+    norm.chars().all(char::is_alphabetic) && !norm.is_empty()
+}
+
+/// The head's stem, if the normalized token (clitics allowed) is an organisation head.
+fn org_head(norm: &str, is_head: &impl Fn(&str) -> bool) -> Option<String> {
+    proclitic_splits(norm)
+        .into_iter()
+        .rev()
+        .map(|c| c.stem)
+        .find(|s| is_head(s))
+}
+
+/// Rule 2: organisation heads followed by nisba adjectives.
+pub fn org_head_nisba(tokens: &[&str], is_head: impl Fn(&str) -> bool, tags: &mut [Tag]) {
+    let norms: Vec<String> = tokens.iter().map(|t| normalize(t)).collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let end = org_head_span(tokens, &norms, i, &is_head, tags);
+        match end {
+            Some(end) => {
+                for (j, tag) in tags.iter_mut().enumerate().take(end).skip(i) {
+                    let k = EntityKind::Organization;
+                    *tag = if j == i { k.begin() } else { k.inside() };
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn org_head_span(
+    tokens: &[&str],
+    norms: &[String],
+    i: usize,
+    is_head: &impl Fn(&str) -> bool,
+    tags: &[Tag],
+) -> Option<usize> {
+    if tags[i] != Tag::O || tags.get(i + 1).is_some_and(|t| t.is_inside()) {
+        return None;
+    }
+    let head = org_head(&norms[i], is_head)?;
+    let mut j = i + 1;
+    if !is_definite(&head) {
+        // Construct state: the head needs a definite noun after it.
+        if !tokens.get(j).is_some_and(|t| is_definite(t)) {
+            return None;
+        }
+        j += 1;
+    }
+    let first_adj = j;
+    while j < tokens.len()
+        && is_definite_nisba(tokens[j])
+        && tags[j].kind().is_none_or(|k| k == EntityKind::Organization)
+    {
+        j += 1;
+    }
+    (j > first_adj && tags[i + 1..j].iter().all(|t| *t == Tag::O)).then_some(j)
+}
+
+/// Rule 3: cuts ORG spans where a definite nisba adjective meets indefinite words.
+pub fn split_org_before_name(tokens: &[&str], tags: &mut Vec<Tag>) {
+    let mut out = Vec::new();
+    for (start, end, kind) in spans(tags) {
+        let cut = (kind == EntityKind::Organization)
+            .then(|| {
+                (start + 1..end.saturating_sub(1)).find(|&j| org_name_boundary(tokens, j, end))
+            })
+            .flatten();
+        match cut {
+            Some(j) => {
+                out.push((start, j + 1, kind));
+                out.push((j + 1, end, EntityKind::Person));
+            }
+            None => out.push((start, end, kind)),
+        }
+    }
+    *tags = tags_from_spans(tags.len(), &out);
+}
+
+fn org_name_boundary(tokens: &[&str], j: usize, end: usize) -> bool {
+    is_definite_nisba(tokens[j])
+        && tokens[j + 1..end]
+            .iter()
+            .all(|t| is_word(&normalize(t)) && !is_definite(t))
+}
+
+/// Rule 4: user gazetteer matches override the model.
+pub fn apply_user_entries(norms: &[String], user: &Gazetteer, tags: &mut Vec<Tag>) {
+    if user.is_empty() {
+        return;
+    }
+    let matches = user.find(norms);
+    if matches.is_empty() {
+        return;
+    }
+    let mut kept: Vec<(usize, usize, EntityKind)> = spans(tags)
+        .into_iter()
+        .filter(|&(s, e, _)| matches.iter().all(|m| e <= m.start || s >= m.end))
+        .collect();
+    kept.extend(matches.iter().map(|m| (m.start, m.end, m.entry.kind)));
+    kept.sort_unstable_by_key(|s| s.0);
+    *tags = tags_from_spans(tags.len(), &kept);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(names: &[&str]) -> Vec<Tag> {
+        names.iter().filter_map(|n| Tag::from_name(n)).collect()
+    }
+
+    #[test]
+    fn nisba_extends_org_only() {
+        let toks = [
+            "وزارة",
+            "الخزانة",
+            "الأمريكية",
+            "الجديدة",
+            "الرئيس",
+            "الروسي",
+        ];
+        let mut t = tags(&["B-ORG", "I-ORG", "O", "O", "O", "O"]);
+        extend_org_nisba(&toks, &mut t);
+        assert_eq!(t, tags(&["B-ORG", "I-ORG", "I-ORG", "O", "O", "O"]));
+        assert!(is_definite_nisba("الصينية"));
+        assert!(!is_definite_nisba("والصينية"));
+    }
+
+    #[test]
+    fn org_heads_with_nisba() {
+        let head = |w: &str| ["وزاره", "الجمارك", "جمارك"].contains(&w);
+        let toks = [
+            "وفقا",
+            "للجمارك",
+            "الصينية",
+            "و",
+            "لوزارة",
+            "الخزانة",
+            "الأمريكية",
+            "وزارة",
+            "كبيرة",
+        ];
+        let mut t = vec![Tag::O; toks.len()];
+        org_head_nisba(&toks, head, &mut t);
+        let want = tags(&[
+            "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O",
+        ]);
+        assert_eq!(t, want);
+    }
+
+    #[test]
+    fn org_cut_before_person() {
+        let toks = ["رئيسة", "البنك", "المركزي", "إلفيرا", "نابيولينا", "،"];
+        let mut t = tags(&["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]);
+        split_org_before_name(&toks, &mut t);
+        assert_eq!(t, tags(&["O", "B-ORG", "I-ORG", "B-PERS", "I-PERS", "O"]));
+        let toks = ["البنك", "المركزي", "الأوروبي"];
+        let mut t = tags(&["B-ORG", "I-ORG", "I-ORG"]);
+        split_org_before_name(&toks, &mut t);
+        assert_eq!(t, tags(&["B-ORG", "I-ORG", "I-ORG"]));
+    }
+
+    #[test]
+    fn user_entries_override() {
+        let user = Gazetteer::from_lines("ORG\tأبل\n");
+        let norms: Vec<String> = ["قالت", "أبل", "اليوم"]
+            .iter()
+            .map(|w| normalize(w))
+            .collect();
+        let mut t = tags(&["O", "B-PERS", "I-PERS"]);
+        apply_user_entries(&norms, &user, &mut t);
+        assert_eq!(t, tags(&["O", "B-ORG", "O"]));
+    }
+}

@@ -1,0 +1,362 @@
+//! Training and evaluation: CoNLL reading, the averaged structured perceptron, and
+//! entity-level exact-match scores.
+
+use std::fmt;
+use std::io::{self, BufRead};
+
+use super::Recognizer;
+use super::doc::{WINDOW, contexts};
+use super::features::{extract, token_infos, with_doc_features};
+use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
+use super::model::{Model, Weights};
+use super::rng::SplitMix64;
+use super::tags::{EntityKind, NUM_TAGS, Tag, spans};
+
+/// A tagged sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub tokens: Vec<String>,
+    pub tags: Vec<Tag>,
+}
+
+/// Reads CoNLL data: `token TAG` per line (space or tab separated; the tag is the last
+/// field), blank lines between sentences. Unknown tags are an error.
+pub fn read_conll(input: impl BufRead) -> io::Result<Vec<Sentence>> {
+    let mut out = Vec::new();
+    let mut cur = Sentence {
+        tokens: Vec::new(),
+        tags: Vec::new(),
+    };
+    for (n, line) in input.lines().enumerate() {
+        let line = line?;
+        let line = line.trim_end_matches(['\r', '\n']);
+        if line.trim().is_empty() {
+            if !cur.tokens.is_empty() {
+                out.push(std::mem::replace(
+                    &mut cur,
+                    Sentence {
+                        tokens: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                ));
+            }
+            continue;
+        }
+        let (token, tag) = line
+            .rsplit_once([' ', '\t'])
+            .ok_or_else(|| invalid(format!("line {}: expected `token TAG`", n + 1)))?;
+        let tag = Tag::from_name(tag.trim())
+            .ok_or_else(|| invalid(format!("line {}: unknown tag {tag:?}", n + 1)))?;
+        cur.tokens.push(token.trim().to_string());
+        cur.tags.push(tag);
+    }
+    if !cur.tokens.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+fn invalid(msg: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, msg)
+}
+
+/// Splits off the last `percent`% of sentences (sequentially) as a development set.
+pub fn split_dev(sentences: &[Sentence], percent: usize) -> (&[Sentence], &[Sentence]) {
+    let dev = sentences.len() * percent / 100;
+    sentences.split_at(sentences.len() - dev)
+}
+
+/// Perceptron settings.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    pub epochs: usize,
+    /// Feature hash size is `1 << bits` buckets.
+    pub bits: u32,
+    pub seed: u64,
+    /// Folds for the jackknifed first-pass tags the second pass learns from; below 2, no
+    /// second pass.
+    pub folds: usize,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            epochs: 12,
+            bits: 19,
+            seed: 42,
+            folds: 5,
+        }
+    }
+}
+
+struct Example {
+    feats: Vec<u32>,
+    offsets: Vec<usize>,
+    gold: Vec<Tag>,
+    stems: Vec<String>,
+}
+
+fn examples(
+    sentences: &[Sentence],
+    lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
+    bits: u32,
+) -> Vec<Example> {
+    sentences
+        .iter()
+        .map(|s| {
+            let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            let infos = token_infos(&toks, lexicon, gazetteer);
+            let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+            extract(&infos, &toks, bits, &mut feats, &mut offsets);
+            let stems = infos.into_iter().map(|i| i.stem).collect();
+            Example {
+                feats,
+                offsets,
+                gold: s.tags.clone(),
+                stems,
+            }
+        })
+        .collect()
+}
+
+/// Averaged perceptron state (the lazy-averaging trick: `avg = w − acc / c`).
+struct Averaged {
+    w: Weights,
+    acc_emission: Vec<f64>,
+    acc_transition: Vec<f64>,
+    c: f64,
+}
+
+impl Averaged {
+    fn bump_emission(&mut self, i: usize, d: f32) {
+        self.w.emission[i] += d;
+        self.acc_emission[i] += self.c * f64::from(d);
+    }
+
+    fn bump_transition(&mut self, prev: Option<Tag>, cur: Tag, d: f32) {
+        let i = prev.map_or(NUM_TAGS, Tag::index) * NUM_TAGS + cur.index();
+        self.w.transition[i] += d;
+        self.acc_transition[i] += self.c * f64::from(d);
+    }
+
+    fn update(&mut self, ex: &Example, pred: &[Tag]) {
+        for t in 0..ex.gold.len() {
+            let (g, p) = (ex.gold[t], pred[t]);
+            if g != p {
+                for &f in &ex.feats[ex.offsets[t]..ex.offsets[t + 1]] {
+                    let base = f as usize * NUM_TAGS;
+                    self.bump_emission(base + g.index(), 1.0);
+                    self.bump_emission(base + p.index(), -1.0);
+                }
+            }
+            let (gp, pp) = if t == 0 {
+                (None, None)
+            } else {
+                (Some(ex.gold[t - 1]), Some(pred[t - 1]))
+            };
+            if g != p || gp != pp {
+                self.bump_transition(gp, g, 1.0);
+                self.bump_transition(pp, p, -1.0);
+            }
+        }
+    }
+
+    fn average(mut self) -> Weights {
+        let c = self.c.max(1.0);
+        for (w, a) in self.w.emission.iter_mut().zip(&self.acc_emission) {
+            *w -= (*a / c) as f32;
+        }
+        for (w, a) in self.w.transition.iter_mut().zip(&self.acc_transition) {
+            *w -= (*a / c) as f32;
+        }
+        self.w
+    }
+}
+
+/// Trains the tagger on `sentences`: an averaged structured perceptron (Viterbi decoding,
+/// seeded shuffling each epoch) for the first pass, then, from first-pass tags predicted by
+/// `folds` models each trained without the sentences it tags (contiguous folds), the second,
+/// document-aware pass.
+pub fn train(
+    sentences: &[Sentence],
+    lexicon: Lexicon,
+    gazetteer: &Gazetteer,
+    cfg: &TrainConfig,
+) -> Model {
+    let data = examples(sentences, &lexicon, gazetteer, cfg.bits);
+    let all: Vec<&Example> = data.iter().collect();
+    let weights = perceptron(&all, cfg);
+    if cfg.folds < 2 || data.len() < cfg.folds {
+        return Model {
+            lexicon,
+            weights,
+            second: None,
+        };
+    }
+    let first_pass = jackknife(&data, cfg);
+    let stems: Vec<Vec<String>> = data.iter().map(|e| e.stems.clone()).collect();
+    let ctx = contexts(&stems, &first_pass, WINDOW);
+    let second_data: Vec<Example> = data
+        .iter()
+        .zip(&first_pass)
+        .zip(&ctx)
+        .map(|((e, s1), c)| {
+            let (feats, offsets) = with_doc_features(&e.feats, &e.offsets, s1, c, cfg.bits);
+            Example {
+                feats,
+                offsets,
+                gold: e.gold.clone(),
+                stems: Vec::new(),
+            }
+        })
+        .collect();
+    let refs: Vec<&Example> = second_data.iter().collect();
+    let second = perceptron(&refs, cfg);
+    Model {
+        lexicon,
+        weights,
+        second: Some(second),
+    }
+}
+
+/// First-pass tags of every sentence from a model trained on the other folds.
+fn jackknife(data: &[Example], cfg: &TrainConfig) -> Vec<Vec<Tag>> {
+    let n = data.len();
+    let mut out = Vec::with_capacity(n);
+    for k in 0..cfg.folds {
+        let (lo, hi) = (k * n / cfg.folds, (k + 1) * n / cfg.folds);
+        let rest: Vec<&Example> = data[..lo].iter().chain(&data[hi..]).collect();
+        let w = perceptron(&rest, cfg);
+        out.extend(
+            data[lo..hi]
+                .iter()
+                .map(|e| w.viterbi(&w.scores(&e.feats, &e.offsets))),
+        );
+    }
+    out
+}
+
+fn perceptron(data: &[&Example], cfg: &TrainConfig) -> Weights {
+    let w = Weights::zeros(cfg.bits);
+    let mut state = Averaged {
+        acc_emission: vec![0.0; w.emission.len()],
+        acc_transition: vec![0.0; w.transition.len()],
+        w,
+        c: 1.0,
+    };
+    let mut rng = SplitMix64::new(cfg.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    for _ in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let ex = data[i];
+            let pred = state.w.viterbi(&state.w.scores(&ex.feats, &ex.offsets));
+            if pred != ex.gold {
+                state.update(ex, &pred);
+            }
+            state.c += 1.0;
+        }
+    }
+    state.average()
+}
+
+/// True positives, false positives and false negatives of one entity kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Entity-level exact-match scores per kind (in [`EntityKind::ALL`] order) and overall.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scores {
+    pub per_kind: [Counts; 4],
+}
+
+impl Scores {
+    pub fn add(&mut self, gold: &[Tag], pred: &[Tag]) {
+        let g = spans(gold);
+        let p = spans(pred);
+        for (k, kind) in EntityKind::ALL.iter().enumerate() {
+            let gk: Vec<_> = g.iter().filter(|s| s.2 == *kind).collect();
+            let pk: Vec<_> = p.iter().filter(|s| s.2 == *kind).collect();
+            let tp = pk.iter().filter(|s| gk.contains(s)).count();
+            let c = &mut self.per_kind[k];
+            c.tp += tp;
+            c.fp += pk.len() - tp;
+            c.fn_ += gk.len() - tp;
+        }
+    }
+
+    /// Micro-averaged counts over all kinds.
+    pub fn micro(&self) -> Counts {
+        self.per_kind.iter().fold(Counts::default(), |a, c| Counts {
+            tp: a.tp + c.tp,
+            fp: a.fp + c.fp,
+            fn_: a.fn_ + c.fn_,
+        })
+    }
+}
+
+impl fmt::Display for Scores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "type      P      R      F1    (tp/fp/fn)")?;
+        let rows = EntityKind::ALL
+            .iter()
+            .map(|k| k.code())
+            .zip(self.per_kind.iter().copied());
+        for (name, c) in rows.chain(std::iter::once(("micro", self.micro()))) {
+            writeln!(
+                f,
+                "{name:<6} {:6.2} {:6.2} {:6.2}    ({}/{}/{})",
+                100.0 * c.precision(),
+                100.0 * c.recall(),
+                100.0 * c.f1(),
+                c.tp,
+                c.fp,
+                c.fn_
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Scores `recognizer` on tagged sentences (tokens exactly as given).
+pub fn evaluate(recognizer: &Recognizer, sentences: &[Sentence]) -> Scores {
+    let mut scores = Scores::default();
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    let tagged = recognizer.tag_document(&words, WINDOW);
+    for (s, pred) in sentences.iter().zip(&tagged) {
+        scores.add(&s.tags, pred);
+    }
+    scores
+}

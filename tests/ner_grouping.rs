@@ -1,0 +1,111 @@
+//! Grouping of mentions into entities, user entries, and the CoNLL interface.
+
+use akhbar::analyze::entities::{Entity, EntityKind, Recognizer};
+
+fn recognizer() -> Recognizer {
+    match Recognizer::load_default() {
+        Ok(r) => r,
+        Err(e) => panic!("the embedded model loads: {e:#}"),
+    }
+}
+
+fn by_key<'a>(all: &'a [Entity], key: &str) -> Option<&'a Entity> {
+    all.iter().find(|e| e.key == key)
+}
+
+#[test]
+fn clitics_and_spellings_fold_into_one_entity() {
+    let text = "وصل الرئيس إلى موسكو أمس.\nوقال إن لموسكو دورا كبيرا، وإن وموسكو وبكين شريكان.\nوتعمل الصين مع روسيا، وقال إن للصين وبالصين مصالح.";
+    let all = recognizer().entities(text);
+    let moscow = by_key(&all, "موسكو");
+    assert_eq!(
+        moscow.map(|e| (e.name.as_str(), e.kind, e.mentions.len())),
+        Some(("موسكو", EntityKind::Location, 3)),
+        "{all:#?}"
+    );
+    let china = by_key(&all, "الصين");
+    assert_eq!(
+        china.map(|e| (e.name.as_str(), e.mentions.len())),
+        Some(("الصين", 3)),
+        "{all:#?}"
+    );
+    assert!(by_key(&all, "بكين").is_some(), "بكين keeps its ب: {all:#?}");
+}
+
+#[test]
+fn surname_joins_full_name_in_the_same_text() {
+    let text = "التقى الرئيس الروسي فلاديمير بوتين نظيره الصيني.\nوقال بوتين إن العلاقات قوية.";
+    let all = recognizer().entities(text);
+    let putin = all
+        .iter()
+        .find(|e| e.kind == EntityKind::Person && e.name == "فلاديمير بوتين");
+    assert_eq!(putin.map(|e| e.mentions.len()), Some(2), "{all:#?}");
+    assert!(all.iter().all(|e| e.key != "بوتين"));
+}
+
+#[test]
+fn user_entries_win_over_the_model() {
+    let toml =
+        "[[entity]]\nname = \"مجموعة هاربين للطاقة\"\ntype = \"ORG\"\naliases = [\"هاربين\"]\n";
+    let rec = recognizer().with_user_entities(toml);
+    let Ok(rec) = rec else {
+        panic!("user toml parses")
+    };
+    let all = rec.entities("زار بوتين هاربين أمس، ثم غادر هاربين.");
+    let harbin = all.iter().find(|e| e.name == "مجموعة هاربين للطاقة");
+    assert_eq!(
+        harbin.map(|e| (e.kind, e.mentions.len())),
+        Some((EntityKind::Organization, 2)),
+        "{all:#?}"
+    );
+    assert!(
+        recognizer()
+            .with_user_entities("[[entity]]\nname = 1")
+            .is_err()
+    );
+}
+
+#[test]
+fn tag_tokens_uses_anercorp_tag_names() {
+    let rec = recognizer();
+    let tags = rec.tag_tokens(&["قال", "الرئيس", "فلاديمير", "بوتين", "في", "موسكو", "."]);
+    assert_eq!(tags.len(), 7);
+    assert_eq!(&tags[2..4], ["B-PERS", "I-PERS"]);
+    assert_eq!(tags[5], "B-LOC");
+    assert!(rec.tag_tokens(&[]).is_empty());
+}
+
+#[test]
+fn tag_conll_round_trip_keeps_tokens_and_blank_lines() {
+    let input = "\nقال\nبوتين\nفي\nموسكو\n\n\nوأضاف\n  «  \nالصين\n";
+    let mut out = Vec::new();
+    let res = recognizer().tag_conll(input.as_bytes(), &mut out);
+    assert!(res.is_ok());
+    let out = String::from_utf8(out).unwrap_or_default();
+    let lines: Vec<&str> = out.lines().collect();
+    let want_tokens = [
+        "",
+        "قال",
+        "بوتين",
+        "في",
+        "موسكو",
+        "",
+        "",
+        "وأضاف",
+        "«",
+        "الصين",
+    ];
+    assert_eq!(lines.len(), want_tokens.len(), "{out}");
+    for (line, tok) in lines.iter().zip(want_tokens) {
+        if tok.is_empty() {
+            assert!(line.is_empty());
+            continue;
+        }
+        let (t, tag) = line.split_once('\t').unwrap_or(("", ""));
+        assert_eq!(t, tok);
+        assert!(
+            akhbar::analyze::entities::TAG_NAMES.contains(&tag),
+            "{line}"
+        );
+    }
+}
