@@ -40,8 +40,16 @@ fn parse_time(rest: &str) -> Option<u32> {
         return None;
     }
     let hours = digits(b, 1, 2)?;
-    let minutes = if b.get(3) == Some(&b':') { digits(b, 4, 2)? } else { 0 };
-    let seconds = if b.get(6) == Some(&b':') { digits(b, 7, 2)? } else { 0 };
+    let minutes = if b.get(3) == Some(&b':') {
+        digits(b, 4, 2)?
+    } else {
+        0
+    };
+    let seconds = if b.get(6) == Some(&b':') {
+        digits(b, 7, 2)?
+    } else {
+        0
+    };
     (hours < 24 && minutes < 60 && seconds < 61).then_some(hours * 3600 + minutes * 60 + seconds)
 }
 
@@ -85,16 +93,27 @@ mod tests {
     use super::*;
 
     fn d(year: i32, month: u8, day: u8, seconds: u32) -> Option<ArticleDate> {
-        Some(ArticleDate { year, month, day, seconds })
+        Some(ArticleDate {
+            year,
+            month,
+            day,
+            seconds,
+        })
     }
 
     #[test]
     fn iso_forms() {
         let cases = [
             ("2023-10-05", d(2023, 10, 5, 0)),
-            ("2016-11-10T11:55:00+01:00", d(2016, 11, 10, 11 * 3600 + 55 * 60)),
+            (
+                "2016-11-10T11:55:00+01:00",
+                d(2016, 11, 10, 11 * 3600 + 55 * 60),
+            ),
             ("2024-05-16 09:30", d(2024, 5, 16, 9 * 3600 + 30 * 60)),
-            ("2024-05-16T09:30:15Z", d(2024, 5, 16, 9 * 3600 + 30 * 60 + 15)),
+            (
+                "2024-05-16T09:30:15Z",
+                d(2024, 5, 16, 9 * 3600 + 30 * 60 + 15),
+            ),
             ("2022-02", d(2022, 2, 0, 0)),
             ("2021", d(2021, 0, 0, 0)),
             ("  2021-01-02  ", d(2021, 1, 2, 0)),
@@ -110,7 +129,10 @@ mod tests {
 
     #[test]
     fn file_name_stamps() {
-        assert_eq!(from_file_name("JA-culture-1-20170120.txt"), d(2017, 1, 20, 0));
+        assert_eq!(
+            from_file_name("JA-culture-1-20170120.txt"),
+            d(2017, 1, 20, 0)
+        );
         assert_eq!(from_file_name("2024-05-16-putin.md"), d(2024, 5, 16, 0));
         assert_eq!(from_file_name("report-123456789.txt"), None);
         assert_eq!(from_file_name("92.txt"), None);

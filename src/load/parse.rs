@@ -120,10 +120,7 @@ pub fn parse_md(text: &str) -> Result<Parsed, String> {
         }
     }
     flush(&mut current, in_heading, &mut blocks);
-    let title_at = blocks
-        .iter()
-        .position(|(heading, _)| *heading)
-        .unwrap_or(0);
+    let title_at = blocks.iter().position(|(heading, _)| *heading).unwrap_or(0);
     if blocks.is_empty() {
         return Err("empty file: no title or text".into());
     }
@@ -171,7 +168,12 @@ fn json_article(value: &Value) -> Result<Parsed, String> {
     let title = match object.get("title") {
         Some(Value::String(t)) if !t.trim().is_empty() => collapse_spaces(t),
         Some(Value::String(_)) => return Err("\"title\" is empty".into()),
-        Some(other) => return Err(format!("\"title\" must be a string, found {}", json_kind(other))),
+        Some(other) => {
+            return Err(format!(
+                "\"title\" must be a string, found {}",
+                json_kind(other)
+            ));
+        }
         None => return Err("missing \"title\"".into()),
     };
     let paragraphs = match object.get("body") {
@@ -183,7 +185,10 @@ fn json_article(value: &Value) -> Result<Parsed, String> {
             .iter()
             .map(|p| match p {
                 Value::String(s) => Ok(s.trim().to_owned()),
-                other => Err(format!("\"body\" items must be strings, found {}", json_kind(other))),
+                other => Err(format!(
+                    "\"body\" items must be strings, found {}",
+                    json_kind(other)
+                )),
             })
             .filter(|p| !matches!(p, Ok(s) if s.is_empty()))
             .collect::<Result<_, _>>()?,
@@ -267,7 +272,10 @@ mod tests {
     fn txt_blank_line_blocks_join_wrapped_lines() {
         let text = "عنوان\n\nسطر أول\nيكمل الفقرة.\n\nفقرة ثانية\nفي سطرين.\n";
         let p = parse_txt(text).unwrap();
-        assert_eq!(p.paragraphs, ["سطر أول يكمل الفقرة.", "فقرة ثانية في سطرين."]);
+        assert_eq!(
+            p.paragraphs,
+            ["سطر أول يكمل الفقرة.", "فقرة ثانية في سطرين."]
+        );
     }
 
     #[test]
@@ -293,7 +301,15 @@ mod tests {
         let md = "<!-- c -->\n# قمة **هاربين**\n\nزار [بوتين](http://x) مدينة *هاربين*.\n\n- بند أول\n- بند `ثان`\n\n## عنوان فرعي\n";
         let p = parse_md(md).unwrap();
         assert_eq!(p.title, "قمة هاربين");
-        assert_eq!(p.paragraphs, ["زار بوتين مدينة هاربين.", "بند أول", "بند ثان", "عنوان فرعي"]);
+        assert_eq!(
+            p.paragraphs,
+            [
+                "زار بوتين مدينة هاربين.",
+                "بند أول",
+                "بند ثان",
+                "عنوان فرعي"
+            ]
+        );
     }
 
     #[test]
@@ -324,9 +340,18 @@ mod tests {
             ("{", "invalid JSON"),
             ("42", "expected an article object, found a number"),
             (r#"{"body":"x"}"#, "missing \"title\""),
-            (r#"{"title":7}"#, "\"title\" must be a string, found a number"),
-            (r#"{"title":"t","body":{"a":1}}"#, "\"body\" must be a string or an array"),
-            (r#"{"title":"t","body":[1]}"#, "\"body\" items must be strings"),
+            (
+                r#"{"title":7}"#,
+                "\"title\" must be a string, found a number",
+            ),
+            (
+                r#"{"title":"t","body":{"a":1}}"#,
+                "\"body\" must be a string or an array",
+            ),
+            (
+                r#"{"title":"t","body":[1]}"#,
+                "\"body\" items must be strings",
+            ),
             (r#"[{"title":"t"},{"title":null}]"#, "item 2:"),
             ("[]", "holds no articles"),
         ];
