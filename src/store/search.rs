@@ -90,9 +90,11 @@ impl Store {
         let sql = match query.fts_expression() {
             Some(expr) => {
                 values.push(Value::Text(expr));
+                // The unary `+` keeps SQLite from driving the join with an articles index
+                // (a full scan calling MATCH per row): FTS5 finds, articles filter.
                 format!(
                     "SELECT a.id, {BM25} AS rank FROM fts JOIN articles a ON a.id = fts.rowid
-                     WHERE fts MATCH ?{} AND a.folder_id = ?1{filters}
+                     WHERE fts MATCH ?{} AND +a.folder_id = ?1{filters}
                      ORDER BY rank LIMIT {limit}",
                     values.len()
                 )
@@ -144,11 +146,11 @@ fn filters(query: &Query, values: &mut Vec<Value>) -> String {
     if let Some((from, to)) = query.years {
         if let Some(y) = from {
             let p = param(values, Value::Integer(i64::from(y)));
-            sql.push_str(&format!(" AND a.year >= {p}"));
+            sql.push_str(&format!(" AND +a.year >= {p}"));
         }
         if let Some(y) = to {
             let p = param(values, Value::Integer(i64::from(y)));
-            sql.push_str(&format!(" AND a.year <= {p}"));
+            sql.push_str(&format!(" AND +a.year <= {p}"));
         }
     }
     if let Some(source) = &query.source {
