@@ -29,9 +29,8 @@ fn main() -> anyhow::Result<()> {
             .position(|a| a == name)
             .and_then(|i| args.get(i + 1).cloned())
     };
-    let corpus = PathBuf::from(
-        arg("--corpus").unwrap_or_else(|| "../shared/data/news-jawharafm".into()),
-    );
+    let corpus =
+        PathBuf::from(arg("--corpus").unwrap_or_else(|| "../shared/data/news-jawharafm".into()));
     let copies: usize = arg("--copies").map_or(Ok(1), |c| c.parse())?;
     let work = tempfile::tempdir()?;
     let work_dir = arg("--work").map_or_else(|| work.path().to_owned(), PathBuf::from);
@@ -49,7 +48,10 @@ fn main() -> anyhow::Result<()> {
     println!("folder            {}", folder.display());
     println!("articles          {}", cold.1);
     println!("cold index        {:.2} s", cold.0.as_secs_f64());
-    println!("re-open: list     {:.0} ms ({entries} entries)", ms(list_ready));
+    println!(
+        "re-open: list     {:.0} ms ({entries} entries)",
+        ms(list_ready)
+    );
     println!("re-open: checked  {:.0} ms", ms(full_check));
     for (q, d, n) in &search {
         println!("search {q:<32} median {:.1} ms ({n} hits)", ms(*d));
@@ -139,6 +141,11 @@ fn peak_rss_kb() -> u64 {
 
 fn dir_size(dir: &Path) -> u64 {
     std::fs::read_dir(dir)
-        .map(|rd| rd.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| e.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
         .unwrap_or(0)
 }

@@ -79,7 +79,12 @@ fn index_round_trips_articles_and_streams_entries() {
     let entries = store.entries(folder.path()).unwrap();
     assert_eq!(
         titles(entries.clone()),
-        ["الطقس", "الميزانية", "زيارة الرئيس إلى صفاقس", "مهرجان قرطاج الدولي"]
+        [
+            "الطقس",
+            "الميزانية",
+            "زيارة الرئيس إلى صفاقس",
+            "مهرجان قرطاج الدولي"
+        ]
     );
     // Every stored article equals what the loader gives for its file.
     for entry in &entries {
@@ -126,7 +131,11 @@ fn reindex_handles_touched_changed_deleted_and_added_files() {
     // Touched but identical: no list change, same ids.
     bump_mtime(&folder.path().join("a.txt"));
     // Changed content.
-    write(folder.path(), "sub/b.txt", "مهرجان الحمامات\nبرنامج الدورة الجديدة.");
+    write(
+        folder.path(),
+        "sub/b.txt",
+        "مهرجان الحمامات\nبرنامج الدورة الجديدة.",
+    );
     // Deleted and added.
     fs::remove_file(folder.path().join("c.json")).unwrap();
     write(folder.path(), "d.md", "# خبر جديد\n\nنص الخبر.");
@@ -159,7 +168,11 @@ fn reindex_handles_touched_changed_deleted_and_added_files() {
     let q = akhbar::store::parse_query("الحمامات").unwrap();
     assert_eq!(store.search(folder.path(), &q, 10).unwrap().hits.len(), 1);
     // The file that became unreadable is skipped, the one that got fixed is read.
-    write(folder.path(), "broken.json", r#"{"title":"مصلح","body":"نص"}"#);
+    write(
+        folder.path(),
+        "broken.json",
+        r#"{"title":"مصلح","body":"نص"}"#,
+    );
     fs::write(folder.path().join("d.md"), [0u8; 64]).unwrap();
     let (_, summary) = index(&mut store, folder.path());
     assert_eq!(summary.articles, 3);
@@ -212,7 +225,10 @@ fn reading_state_survives_reindexing() {
         store.last_folder().unwrap().unwrap(),
         folder.path().canonicalize().unwrap()
     );
-    assert_eq!(store.last_article(folder.path()).unwrap(), Some(key.clone()));
+    assert_eq!(
+        store.last_article(folder.path()).unwrap(),
+        Some(key.clone())
+    );
     store.set_read(&key, false).unwrap();
     assert!(!store.reading_state(&key).unwrap().read);
 }

@@ -16,7 +16,8 @@ struct Fixture {
 fn fixture(articles: &[(&str, &str, &str, &str, &str)]) -> Fixture {
     let folder = tempfile::tempdir().unwrap();
     for (stem, title, body, date, source) in articles {
-        let json = serde_json::json!({"title": title, "body": body, "date": date, "source": source});
+        let json =
+            serde_json::json!({"title": title, "body": body, "date": date, "source": source});
         fs::write(folder.path().join(format!("{stem}.json")), json.to_string()).unwrap();
     }
     let data = tempfile::tempdir().unwrap();
@@ -57,11 +58,29 @@ fn matching_is_arabic_insensitive() {
         ("hamza", "خبر", "قال أحمد إن الإصلاح ضروري", "2016-01-01", "A"),
         ("maqsura", "خبر", "افتتاح مستشفى جديد", "2016-01-01", "A"),
         ("marbuta", "خبر", "تدشين مدرسة ابتدائية", "2016-01-01", "A"),
-        ("harakat", "خبر", "تَعَزَّزَتْ العلاقات الثنائية", "2016-01-01", "A"),
+        (
+            "harakat",
+            "خبر",
+            "تَعَزَّزَتْ العلاقات الثنائية",
+            "2016-01-01",
+            "A",
+        ),
         ("tatweel", "خبر", "صرح الـــرئيس بأن", "2016-01-01", "A"),
-        ("digits", "خبر", "ميزانية سنة ٢٠٢٣ الجديدة", "2016-01-01", "A"),
+        (
+            "digits",
+            "خبر",
+            "ميزانية سنة ٢٠٢٣ الجديدة",
+            "2016-01-01",
+            "A",
+        ),
         ("latin", "خبر", "معرض Expo دبي", "2016-01-01", "A"),
-        ("clitic", "خبر", "زيارة وبالصين ثم للحكومة", "2016-01-01", "A"),
+        (
+            "clitic",
+            "خبر",
+            "زيارة وبالصين ثم للحكومة",
+            "2016-01-01",
+            "A",
+        ),
     ]);
     // (query, the one article it must find); a trailing space turns prefix matching off.
     let table = [
@@ -110,17 +129,30 @@ fn title_hits_rank_first_and_snippets_show_original_text() {
             "2016-01-01",
             "A",
         ),
-        ("title", "الفلاحة في تونس", "نص قصير عن موضوع آخر", "2016-01-01", "A"),
+        (
+            "title",
+            "الفلاحة في تونس",
+            "نص قصير عن موضوع آخر",
+            "2016-01-01",
+            "A",
+        ),
     ]);
     let results = f.search("الفلاحه ");
-    let order: Vec<String> = results.hits.iter().map(|h| stem(&h.entry.key.path)).collect();
+    let order: Vec<String> = results
+        .hits
+        .iter()
+        .map(|h| stem(&h.entry.key.path))
+        .collect();
     assert_eq!(order, ["title", "body"]);
     let body_hit = &results.hits[1];
     assert_eq!(
         body_hit.snippet,
         "… تحدث الوزير عن وضع الفلاحة في البلاد وعن موسم الحبوب …"
     );
-    assert_eq!(&body_hit.snippet[body_hit.snippet_hits[0].clone()], "الفلاحة");
+    assert_eq!(
+        &body_hit.snippet[body_hit.snippet_hits[0].clone()],
+        "الفلاحة"
+    );
     let article = f.store.article(body_hit.entry.id).unwrap().unwrap();
     let text = article.text();
     let hit_words: Vec<&str> = body_hit.hits.iter().map(|h| &text[h.clone()]).collect();
@@ -155,7 +187,13 @@ fn hit_positions_cover_every_variant_in_the_logical_text() {
 #[test]
 fn phrases_match_words_in_order() {
     let f = fixture(&[
-        ("in_order", "خبر", "جلسة مجلس نواب الشعب اليوم", "2016-01-01", "A"),
+        (
+            "in_order",
+            "خبر",
+            "جلسة مجلس نواب الشعب اليوم",
+            "2016-01-01",
+            "A",
+        ),
         ("scattered", "خبر", "الشعب ونواب المجلس", "2016-01-01", "A"),
     ]);
     assert_eq!(f.found("\"مجلس نواب الشعب\""), ["in_order"]);
@@ -166,9 +204,27 @@ fn phrases_match_words_in_order() {
 #[test]
 fn qualifiers_filter_by_source_date_and_entity() {
     let f = fixture(&[
-        ("a14", "خبر", "الانتخابات البلدية", "2014-10-26", "Jawhara FM"),
-        ("b16", "خبر", "الانتخابات الجزئية", "2016-05-01", "Mosaique FM"),
-        ("c17", "خبر", "الانتخابات المقبلة", "2017-03-01", "Jawhara FM"),
+        (
+            "a14",
+            "خبر",
+            "الانتخابات البلدية",
+            "2014-10-26",
+            "Jawhara FM",
+        ),
+        (
+            "b16",
+            "خبر",
+            "الانتخابات الجزئية",
+            "2016-05-01",
+            "Mosaique FM",
+        ),
+        (
+            "c17",
+            "خبر",
+            "الانتخابات المقبلة",
+            "2017-03-01",
+            "Jawhara FM",
+        ),
     ]);
     assert_eq!(f.found("الانتخابات date:2014"), ["a14"]);
     assert_eq!(f.found("الانتخابات date:2015..2017"), ["b16", "c17"]);
@@ -202,7 +258,8 @@ fn qualifiers_filter_by_source_date_and_entity() {
 
 #[test]
 fn query_parsing() {
-    let q = parse_query("  تونس \"مجلس النواب\" source:\"Jawhara FM\" date:٢٠١٤..2016 @أحمد  ").unwrap();
+    let q = parse_query("  تونس \"مجلس النواب\" source:\"Jawhara FM\" date:٢٠١٤..2016 @أحمد  ")
+        .unwrap();
     assert_eq!(
         q.terms,
         [
@@ -217,12 +274,28 @@ fn query_parsing() {
     assert_eq!(q.years, Some((Some(2014), Some(2016))));
     assert_eq!(q.entities, ["احمد"]);
 
-    assert_eq!(parse_query("date:2023").unwrap().years, Some((Some(2023), Some(2023))));
-    assert_eq!(parse_query("date:2024..2022").unwrap().years, Some((Some(2022), Some(2024))));
-    assert_eq!(parse_query("date:..2020").unwrap().years, Some((None, Some(2020))));
+    assert_eq!(
+        parse_query("date:2023").unwrap().years,
+        Some((Some(2023), Some(2023)))
+    );
+    assert_eq!(
+        parse_query("date:2024..2022").unwrap().years,
+        Some((Some(2022), Some(2024)))
+    );
+    assert_eq!(
+        parse_query("date:..2020").unwrap().years,
+        Some((None, Some(2020)))
+    );
     assert_eq!(parse_query("").unwrap(), Query::default());
     assert!(!parse_query("source:x").unwrap().has_text());
-    for bad in ["date:abc", "date:..", "date:20233", "source:", "@", "\"open"] {
+    for bad in [
+        "date:abc",
+        "date:..",
+        "date:20233",
+        "source:",
+        "@",
+        "\"open",
+    ] {
         let err = parse_query(bad).unwrap_err();
         assert!(!err.to_string().is_empty(), "{bad}");
     }

@@ -16,20 +16,24 @@ pub struct Token {
     pub norm: String,
 }
 
-/// The words of `text`: maximal runs of letters and digits after folding. Characters that
+/// The words of `text`: maximal runs of letters and digits after folding, split where
+/// Arabic letters meet other letters or digits (`الـ75` is `ال` and `75`). Characters that
 /// folding drops (harakat, tatweel, invisible marks) stay inside the word they interrupt.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut current: Option<Token> = None;
+    let mut arabic = false;
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
         match fold_char(c) {
             Some(f) if f.is_alphanumeric() => match current.as_mut() {
-                Some(t) => {
+                Some(t) if is_arabic_letter(f) == arabic => {
                     t.norm.push(f);
                     t.span.end = end;
                 }
-                None => {
+                _ => {
+                    out.extend(current.take());
+                    arabic = is_arabic_letter(f);
                     current = Some(Token {
                         span: i..end,
                         norm: f.to_string(),
@@ -46,6 +50,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     out.extend(current);
     out
+}
+
+/// Letters of the Arabic script blocks (digits are folded to ASCII before this is asked).
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Appends the normalized words of `text` to `words` and their clitic-stripped forms to
@@ -131,6 +141,11 @@ mod tests {
         assert_eq!(&text[tokens[0].span.clone()], "قالَ");
         assert_eq!(&text[tokens[1].span.clone()], "الـرئيس");
         assert_eq!(&text[tokens[2].span.clone()], "٢٠٢٣");
+        let norms: Vec<String> = tokenize("الـ75 كوفيد19 x")
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(norms, ["ال", "75", "كوفيد", "19", "x"]);
     }
 
     #[test]
