@@ -83,7 +83,7 @@ fn database_from_the_future_is_refused_and_backed_up() {
     assert!(message.contains(&db.display().to_string()), "{message}");
     assert!(message.contains("newer akhbar"), "{message}");
     assert!(message.contains(&backup.display().to_string()), "{message}");
-    assert_eq!(backups(dir.path()), [backup.clone()]);
+    assert_eq!(backups(dir.path()), std::slice::from_ref(backup));
     // Neither the original nor the copy was changed.
     for path in [&db, backup] {
         assert_eq!(user_version(path), 99);

@@ -52,7 +52,7 @@ pub fn scan(root: &Path) -> Scan {
                     .unwrap_or_else(|| root.to_owned());
                 let reason = err
                     .io_error()
-                    .map(|e| describe_io_error(e))
+                    .map(describe_io_error)
                     .unwrap_or_else(|| "cannot be read".into());
                 scan.skipped.push(Skipped { path, reason });
             }

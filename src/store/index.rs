@@ -149,7 +149,7 @@ impl Store {
         let known = self.known_files(folder_id)?;
         let scan = load::scan(&root);
         let (work, present, mut skipped) = plan(scan, &known);
-        let removed_files = self.remove_missing(folder_id, &known, &present, &mut on_event)?;
+        let removed_files = self.remove_missing(&known, &present, &mut on_event)?;
         let read_files = work.len();
         self.write_prepared(folder_id, &work, &mut on_event)?;
         self.finish_folder(folder_id)?;
@@ -293,7 +293,6 @@ impl Store {
     /// Deletes the rows of files no longer in the folder, in one transaction.
     fn remove_missing(
         &mut self,
-        folder_id: i64,
         known: &HashMap<Vec<u8>, KnownFile>,
         present: &HashSet<Vec<u8>>,
         on_event: &mut impl FnMut(IndexEvent),
@@ -311,7 +310,6 @@ impl Store {
         for file_id in &gone {
             removed.extend(delete_file(&tx, *file_id)?);
         }
-        let _ = folder_id;
         tx.commit()?;
         on_event(IndexEvent::Batch {
             removed,
