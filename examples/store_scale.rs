@@ -74,6 +74,20 @@ fn cold_index(data: &Path, folder: &Path) -> anyhow::Result<(Duration, usize)> {
 
 /// Time until the cached list is ready (what the UI shows), and until the disk check is done.
 fn reopen(data: &Path, folder: &Path) -> anyhow::Result<(Duration, Duration, usize)> {
+    {
+        let t = Instant::now();
+        let store = Store::open_in(data)?;
+        let opened = t.elapsed();
+        let mut list = store.entries(folder)?;
+        let queried = t.elapsed();
+        akhbar::store::sort_entries(&mut list);
+        println!(
+            "  (open {:.0} ms, entries {:.0} ms, sort {:.0} ms)",
+            ms(opened),
+            ms(queried - opened),
+            ms(t.elapsed() - queried)
+        );
+    }
     let start = Instant::now();
     let mut store = Store::open_in(data)?;
     let mut list_ready = Duration::ZERO;

@@ -580,8 +580,8 @@ fn write_article(
     let source_norm = a.source.as_deref().map(normalize);
     tx.prepare_cached(
         "INSERT INTO articles(folder_id, file_id, idx, content_hash, title, date_key, year,
-             source, source_norm, format, encoding, truncated, url, author, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             source, source_norm, format, encoding, truncated, url, author)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         folder_id,
@@ -598,9 +598,10 @@ fn write_article(
         a.truncated,
         a.url,
         a.author,
-        p.body_json,
     ])?;
     let id = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO bodies(id, paragraphs) VALUES (?1, ?2)")?
+        .execute(params![id, p.body_json])?;
     let [title, body, title_alt, body_alt] = &p.fts;
     tx.prepare_cached(
         "INSERT INTO fts(rowid, title, body, title_alt, body_alt) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -667,9 +668,9 @@ pub(super) fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<ListEntry> {
     })
 }
 
-const ARTICLE_SELECT: &str = "SELECT f.path, a.idx, a.format, a.title, a.body, a.date_key,
-        a.source, a.url, a.author, a.encoding, a.truncated
-    FROM articles a JOIN files f ON f.id = a.file_id";
+const ARTICLE_SELECT: &str = "SELECT f.path, a.idx, a.format, a.title, b.paragraphs,
+        a.date_key, a.source, a.url, a.author, a.encoding, a.truncated
+    FROM articles a JOIN files f ON f.id = a.file_id JOIN bodies b ON b.id = a.id";
 
 /// An article row before its body JSON is decoded.
 struct ArticleColumns {

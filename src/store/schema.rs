@@ -48,8 +48,12 @@ CREATE TABLE articles(
     truncated INTEGER NOT NULL,
     url TEXT,
     author TEXT,
-    body TEXT NOT NULL,
     UNIQUE(file_id, idx)
+);
+-- Paragraphs (a JSON array) apart from the list columns, so listing a folder reads small rows.
+CREATE TABLE bodies(
+    id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    paragraphs TEXT NOT NULL
 );
 CREATE INDEX articles_folder ON articles(folder_id, year);
 CREATE INDEX articles_content ON articles(content_hash);

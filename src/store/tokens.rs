@@ -26,7 +26,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
         match fold_char(c) {
-            Some(f) if f.is_alphanumeric() => match current.as_mut() {
+            Some(f) if is_word_char(f) => match current.as_mut() {
                 Some(t) if is_arabic_letter(f) == arabic => {
                     t.norm.push(f);
                     t.span.end = end;
@@ -50,6 +50,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     out.extend(current);
     out
+}
+
+/// Letters and digits, with a fast path for ASCII and the common Arabic letters (the
+/// general Unicode lookup is the slowest part of indexing otherwise).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Letters of the Arabic script blocks (digits are folded to ASCII before this is asked).
