@@ -272,3 +272,36 @@ fn analysis_cache_is_keyed_by_content_analyzer_and_version() {
     store.set_entities(big, &links[1..]).unwrap();
     assert_eq!(store.entities(big).unwrap(), links[1..]);
 }
+
+#[test]
+fn cancelled_indexing_keeps_what_was_committed_and_resumes() {
+    let folder = tempfile::tempdir().unwrap();
+    for i in 0..1500 {
+        write(
+            folder.path(),
+            &format!("{i:04}.txt"),
+            &format!("خبر {i}\nنص الخبر رقم {i}.\n"),
+        );
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(data.path()).unwrap();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let summary = store
+        .index_folder_cancellable(folder.path(), &cancel, |e| {
+            if let IndexEvent::Batch { .. } = e {
+                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        })
+        .unwrap();
+    assert!(summary.cancelled);
+    assert!(
+        summary.articles > 0 && summary.articles < 1500,
+        "{}",
+        summary.articles
+    );
+    let first = summary.articles;
+    let (_, summary) = index(&mut store, folder.path());
+    assert!(!summary.cancelled);
+    assert_eq!(summary.articles, 1500);
+    assert_eq!(summary.read_files, 1500 - first);
+}

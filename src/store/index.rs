@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -75,6 +75,8 @@ pub struct IndexSummary {
     /// Files that could not become articles, and why.
     pub skipped: Vec<Skipped>,
     pub seconds: f64,
+    /// Stopped early on request; run it again to finish.
+    pub cancelled: bool,
 }
 
 /// Newest first; undated last; then by title, path and position (as `load::sort_articles`).
@@ -134,6 +136,18 @@ impl Store {
     pub fn index_folder(
         &mut self,
         folder: &Path,
+        on_event: impl FnMut(IndexEvent),
+    ) -> Result<IndexSummary, StoreError> {
+        self.index_folder_cancellable(folder, &AtomicBool::new(false), on_event)
+    }
+
+    /// [`Store::index_folder`] that stops soon after `cancel` becomes true (the user left the
+    /// folder or quits): what was committed stays, the next indexing carries on from there,
+    /// and the summary says `cancelled`.
+    pub fn index_folder_cancellable(
+        &mut self,
+        folder: &Path,
+        cancel: &AtomicBool,
         mut on_event: impl FnMut(IndexEvent),
     ) -> Result<IndexSummary, StoreError> {
         let start = Instant::now();
@@ -150,9 +164,11 @@ impl Store {
         let scan = load::scan(&root);
         let (work, present, mut skipped) = plan(scan, &known);
         let removed_files = self.remove_missing(&known, &present, &mut on_event)?;
-        let read_files = work.len();
-        self.write_prepared(folder_id, &work, &mut on_event)?;
-        self.finish_folder(folder_id)?;
+        let read_files = self.write_prepared(folder_id, &work, cancel, &mut on_event)?;
+        let cancelled = read_files < work.len();
+        if !cancelled {
+            self.finish_folder(folder_id)?;
+        }
         skipped.extend(self.file_skips(folder_id)?);
         let summary = IndexSummary {
             folder: root,
@@ -162,12 +178,13 @@ impl Store {
             removed_files,
             skipped,
             seconds: start.elapsed().as_secs_f64(),
+            cancelled,
         };
         on_event(IndexEvent::Done(summary.clone()));
         Ok(summary)
     }
 
-    /// The folder's row id, created on first sight (and remembered as the last folder).
+    /// The folder's row id, created on first sight.
     fn folder_id(&mut self, root: &Path) -> Result<i64, StoreError> {
         let bytes = to_bytes(root);
         let tx = self.conn.transaction()?;
@@ -318,17 +335,19 @@ impl Store {
         Ok(gone.len())
     }
 
-    /// Reads the work on every core and writes it here, batch by batch.
+    /// Reads the work on every core and writes it here, batch by batch; returns how many
+    /// files were written (fewer than `work.len()` when cancelled).
     fn write_prepared(
         &mut self,
         folder_id: i64,
         work: &[Work],
+        cancel: &AtomicBool,
         on_event: &mut impl FnMut(IndexEvent),
-    ) -> Result<(), StoreError> {
+    ) -> Result<usize, StoreError> {
         let total = work.len();
         on_event(IndexEvent::Progress { done: 0, total });
         if total == 0 {
-            return Ok(());
+            return Ok(0);
         }
         let workers = std::thread::available_parallelism()
             .map(|n| n.get())
@@ -344,7 +363,7 @@ impl Store {
                 scope.spawn(move || prepare_loop(work, next, &tx));
             }
             drop(tx);
-            self.writer_loop(folder_id, work, &rx, on_event)
+            self.writer_loop(folder_id, work, &rx, cancel, on_event)
         })
     }
 
@@ -353,13 +372,18 @@ impl Store {
         folder_id: i64,
         work: &[Work],
         rx: &mpsc::Receiver<Prepared>,
+        cancel: &AtomicBool,
         on_event: &mut impl FnMut(IndexEvent),
-    ) -> Result<(), StoreError> {
+    ) -> Result<usize, StoreError> {
         let total = work.len();
         let mut done = 0;
         let mut batch = Vec::with_capacity(BATCH_FILES);
         let mut open_since = Instant::now();
         loop {
+            if cancel.load(Ordering::Relaxed) {
+                // Returning drops the receiver: the workers stop at their next file.
+                return Ok(done);
+            }
             let timeout = BATCH_WAIT.saturating_sub(open_since.elapsed());
             let finished = match rx.recv_timeout(timeout) {
                 Ok(p) => {
@@ -380,7 +404,7 @@ impl Store {
                 open_since = Instant::now();
             }
             if finished {
-                return Ok(());
+                return Ok(done);
             }
         }
     }
