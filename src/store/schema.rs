@@ -61,6 +61,8 @@ CREATE VIRTUAL TABLE fts USING fts5(
     title, body, title_alt, body_alt,
     content='', contentless_delete=1, tokenize='ascii'
 );
+-- A 16 MB in-memory term buffer: fewer, larger segments and less merging while indexing.
+INSERT INTO fts(fts, rank) VALUES ('hashsize', 16777216);
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     DELETE FROM fts WHERE rowid = old.id;
 END;
