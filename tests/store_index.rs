@@ -305,3 +305,34 @@ fn cancelled_indexing_keeps_what_was_committed_and_resumes() {
     assert_eq!(summary.articles, 1500);
     assert_eq!(summary.read_files, 1500 - first);
 }
+
+#[test]
+fn two_connections_indexing_the_same_folder_agree() {
+    let folder = tempfile::tempdir().unwrap();
+    for i in 0..600 {
+        write(
+            folder.path(),
+            &format!("{i:04}.txt"),
+            &format!("خبر {i}\nنص {i}.\n"),
+        );
+    }
+    let data = tempfile::tempdir().unwrap();
+    drop(Store::open_in(data.path()).unwrap());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                let mut store = Store::open_in(data.path()).unwrap();
+                store.index_folder(folder.path(), |_| {}).unwrap();
+            });
+        }
+    });
+    let mut store = Store::open_in(data.path()).unwrap();
+    store.check_integrity().unwrap();
+    let (_, summary) = index(&mut store, folder.path());
+    assert_eq!((summary.articles, summary.read_files), (600, 0));
+    let q = akhbar::store::parse_query("نص ").unwrap();
+    assert_eq!(
+        store.search(folder.path(), &q, 1000).unwrap().hits.len(),
+        600
+    );
+}

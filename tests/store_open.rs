@@ -262,3 +262,21 @@ fn index_survives_sigkill() {
         "every article is in the search index exactly once"
     );
 }
+
+#[test]
+fn connections_opening_a_new_database_together_all_succeed() {
+    for _ in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    Store::open_in(dir.path())
+                        .unwrap()
+                        .check_integrity()
+                        .unwrap()
+                });
+            }
+        });
+        assert_eq!(user_version(&dir.path().join(DB_FILE)), 1);
+    }
+}

@@ -47,7 +47,7 @@ impl Store {
         version: u32,
         value: &[u8],
     ) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         tx.prepare_cached(
             "DELETE FROM cache WHERE content_hash = ?1 AND analyzer = ?2 AND version <> ?3",
         )?
@@ -98,7 +98,7 @@ impl Store {
         content_hash: u64,
         entities: &[EntityLink],
     ) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.write_tx()?;
         tx.prepare_cached("DELETE FROM entities WHERE content_hash = ?1")?
             .execute([content_hash as i64])?;
         let mut insert = tx.prepare_cached(

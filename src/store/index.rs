@@ -187,7 +187,7 @@ impl Store {
     /// The folder's row id, created on first sight.
     fn folder_id(&mut self, root: &Path) -> Result<i64, StoreError> {
         let bytes = to_bytes(root);
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         tx.execute(
             "INSERT INTO folders(path) VALUES (?1) ON CONFLICT(path) DO NOTHING",
             [&bytes],
@@ -322,7 +322,7 @@ impl Store {
         if gone.is_empty() {
             return Ok(0);
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let mut removed = Vec::new();
         for file_id in &gone {
             removed.extend(delete_file(&tx, *file_id)?);
@@ -416,7 +416,7 @@ impl Store {
         work: &[Work],
         batch: &mut Vec<Prepared>,
     ) -> Result<(Vec<i64>, Vec<ListEntry>), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let mut removed = Vec::new();
         let mut added = Vec::new();
         for prepared in batch.drain(..) {
@@ -426,7 +426,10 @@ impl Store {
                     .execute(params![w.old.map(|o| o.0), w.size, w.mtime])?;
                 continue;
             }
-            if let Some((old_id, _)) = w.old {
+            // Look the row up again rather than trusting `w.old`: another process (a
+            // headless search next to the TUI) may have indexed the file meanwhile.
+            let path = to_bytes(&w.path);
+            if let Some(old_id) = file_id_of(&tx, folder_id, &path)? {
                 removed.extend(delete_file(&tx, old_id)?);
             }
             write_file(&tx, folder_id, w, prepared, &mut added)?;
@@ -548,6 +551,12 @@ fn prepare_article(article: Article) -> PreparedArticle {
         body_json,
         fts: [title, body, title_alt, body_alt],
     }
+}
+
+fn file_id_of(tx: &Transaction<'_>, folder_id: i64, path: &[u8]) -> rusqlite::Result<Option<i64>> {
+    tx.prepare_cached("SELECT id FROM files WHERE folder_id = ?1 AND path = ?2")?
+        .query_row(params![folder_id, path], |r| r.get(0))
+        .optional()
 }
 
 /// Deletes a file's row (its articles and their index rows follow); returns the article ids.

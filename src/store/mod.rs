@@ -89,6 +89,13 @@ impl Store {
         &self.path
     }
 
+    /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so
+    /// two connections writing together wait for each other (busy timeout) instead of one
+    /// failing with "database is locked" when its read snapshot went stale.
+    fn write_tx(&self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)
+    }
+
     /// Runs SQLite's integrity check; `Ok(())` when the database is sound.
     pub fn check_integrity(&self) -> Result<(), StoreError> {
         let verdict: String = self
