@@ -4,7 +4,25 @@
 //! One database file (`akhbar.db`) lives in the data dir ([`data_dir`]). A [`Store`] is one
 //! connection: it is `Send` but not `Sync`, so each thread that needs the database opens its
 //! own (the indexer on its background thread, the UI on its thread). WAL mode lets them read
-//! while the other writes; every write is its own transaction.
+//! while the other writes; every write is its own `BEGIN IMMEDIATE` transaction.
+//!
+//! How the UI uses it:
+//! - start-up: `Store::open_default()` on the UI thread (a [`StoreError`] is worth showing
+//!   as it is: it names the file and what to do); `last_folder()`, then `last_article()`.
+//! - opening a folder: spawn a thread that opens its own `Store` and calls
+//!   [`Store::index_folder_cancellable`], forwarding each [`IndexEvent`] into the app's event
+//!   channel. `Cached` arrives at once with what the database knew (the list is ready),
+//!   then `Batch`es (remove ids, add entries) and `Progress` as files are read, then `Done`.
+//!   Set the cancel flag when the user leaves the folder or quits. Keep the list sorted with
+//!   [`sort_entries`].
+//! - opening an article: `article(id)` (bodies are not in the list); `reading_state(key)` for
+//!   the scroll position; `set_read`, `set_bookmarked`, `set_scroll`, `set_last_article`
+//!   as the user acts (each one transaction, a few hundred microseconds).
+//! - search: [`parse_query`] on each keystroke (a [`QueryError`] is a message to show), then
+//!   `search(folder, &query, limit)`; for the article opened from a hit, `SearchHit::hits`
+//!   (or `hits_in(id, &query)`) are byte ranges in `Article::text()` to highlight.
+//! - analysis: `cache_get_json` / `cache_put_json` with `ListEntry::content_hash`, and
+//!   `set_entities` so that `@name` searches find the article.
 
 mod cache;
 mod cli;

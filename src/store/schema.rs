@@ -9,6 +9,9 @@ use rusqlite::{Connection, ErrorCode};
 
 use super::{BUSY_TIMEOUT, StoreError};
 
+/// SQLite page cache of a connection, in KiB.
+pub const CACHE_KIB: i64 = 32 * 1024;
+
 /// The schema version this akhbar writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -159,9 +162,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
         "PRAGMA synchronous=NORMAL;
          PRAGMA foreign_keys=ON;
-         PRAGMA temp_store=MEMORY;
-         PRAGMA cache_size=-32000;",
-    )
+         PRAGMA temp_store=MEMORY;",
+    )?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)
 }
 
 fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
