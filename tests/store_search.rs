@@ -106,6 +106,8 @@ fn matching_is_arabic_insensitive() {
         assert_eq!(f.found(query), [want], "query {query:?}");
     }
     assert!(f.found("أحمدي ").is_empty());
+    assert!(f.found("").is_empty());
+    assert!(f.found("!!").is_empty());
 }
 
 #[test]
@@ -287,6 +289,13 @@ fn query_parsing() {
         Some((None, Some(2020)))
     );
     assert_eq!(parse_query("").unwrap(), Query::default());
+    assert!(parse_query("  ").unwrap().is_empty());
+    // A single letter is not a prefix yet; two are.
+    assert_eq!(parse_query("ت").unwrap().fts_expression().unwrap(), "\"ت\"");
+    assert_eq!(
+        parse_query("تو").unwrap().fts_expression().unwrap(),
+        "\"تو\"*"
+    );
     assert!(!parse_query("source:x").unwrap().has_text());
     for bad in [
         "date:abc",

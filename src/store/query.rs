@@ -1,8 +1,8 @@
 //! Search queries: words, "quoted phrases" and qualifiers.
 //!
 //! - words match Arabic-insensitively (see `text::normalize`) and through proclitics
-//!   (`الصين` finds `بالصين`); the last word also matches as a prefix unless the query ends
-//!   with a space; `word*` is a prefix anywhere;
+//!   (`الصين` finds `بالصين`); the last word (of two letters or more) also matches as a
+//!   prefix unless the query ends with a space; `word*` is a prefix anywhere;
 //! - `"two words"` is a phrase;
 //! - `source:NAME` (or `source:"Two Words"`) keeps articles whose source contains NAME;
 //! - `date:2023`, `date:2022..2024`, `date:2022..`, `date:..2020` keep articles by year;
@@ -11,6 +11,9 @@
 use super::cache::entity_norm;
 use super::tokens::tokenize;
 use crate::text::normalize;
+
+/// The last word matches as a prefix from this many characters on.
+const MIN_AUTO_PREFIX_CHARS: usize = 2;
 
 /// One searchable part of the query, normalized.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +38,14 @@ impl Query {
     /// True when the query has no words or phrases (only qualifiers, or nothing).
     pub fn has_text(&self) -> bool {
         !self.terms.is_empty()
+    }
+
+    /// True when the query asks for nothing at all (no words, no qualifiers).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+            && self.source.is_none()
+            && self.years.is_none()
+            && self.entities.is_empty()
     }
 
     /// The words to highlight: every word and every word of every phrase, with its prefix flag.
@@ -123,8 +134,9 @@ pub fn parse_query(input: &str) -> Result<Query, QueryError> {
     }
     let typing_last_word = !input.ends_with(char::is_whitespace);
     if typing_last_word && last_bare_word == Some(query.terms.len()) {
-        if let Some(Term::Word { prefix, .. }) = query.terms.last_mut() {
-            *prefix = true;
+        if let Some(Term::Word { norm, prefix }) = query.terms.last_mut() {
+            // One letter would match most of the index: wait for the second.
+            *prefix |= norm.chars().count() >= MIN_AUTO_PREFIX_CHARS;
         }
     }
     Ok(query)

@@ -45,18 +45,23 @@ const SNIPPET_AFTER: usize = 5;
 
 impl Store {
     /// Searches the indexed articles of `folder` (index it first), best `limit` hits first.
-    /// A query with only qualifiers lists the matching articles newest first.
+    /// A query with only qualifiers lists the matching articles newest first; an empty one
+    /// finds nothing.
     pub fn search(
         &self,
         folder: &Path,
         query: &Query,
         limit: usize,
     ) -> Result<SearchResults, StoreError> {
+        let nothing = SearchResults {
+            hits: Vec::new(),
+            more: false,
+        };
+        if query.is_empty() {
+            return Ok(nothing);
+        }
         let Some(folder_id) = self.known_folder_id(folder)? else {
-            return Ok(SearchResults {
-                hits: Vec::new(),
-                more: false,
-            });
+            return Ok(nothing);
         };
         let mut ranked = self.ranked_ids(folder_id, query, limit + 1)?;
         let more = ranked.len() > limit;
