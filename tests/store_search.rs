@@ -296,6 +296,9 @@ fn query_parsing() {
         parse_query("تو").unwrap().fts_expression().unwrap(),
         "\"تو\"*"
     );
+    let fts = |q: &str| parse_query(q).unwrap().fts_expression().unwrap();
+    assert_eq!(fts("وال"), "\"وال\"");
+    assert_eq!(fts("ال*"), "\"ال\"*");
     assert!(!parse_query("source:x").unwrap().has_text());
     for bad in [
         "date:abc",

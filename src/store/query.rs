@@ -15,6 +15,9 @@ use crate::text::normalize;
 /// The last word matches as a prefix from this many characters on.
 const MIN_AUTO_PREFIX_CHARS: usize = 2;
 
+/// Proclitics that begin a large share of all Arabic words: never a prefix on their own.
+const BARE_PROCLITICS: &[&str] = &["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل"];
+
 /// One searchable part of the query, normalized.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
@@ -135,8 +138,10 @@ pub fn parse_query(input: &str) -> Result<Query, QueryError> {
     let typing_last_word = !input.ends_with(char::is_whitespace);
     if typing_last_word && last_bare_word == Some(query.terms.len()) {
         if let Some(Term::Word { norm, prefix }) = query.terms.last_mut() {
-            // One letter would match most of the index: wait for the second.
-            *prefix |= norm.chars().count() >= MIN_AUTO_PREFIX_CHARS;
+            // One letter, or an article with nothing after it yet, would match most of the
+            // index (and take a hundred milliseconds): wait for the next letter.
+            *prefix |= norm.chars().count() >= MIN_AUTO_PREFIX_CHARS
+                && !BARE_PROCLITICS.contains(&norm.as_str());
         }
     }
     Ok(query)
