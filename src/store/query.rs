@@ -136,13 +136,14 @@ pub fn parse_query(input: &str) -> Result<Query, QueryError> {
         }
     }
     let typing_last_word = !input.ends_with(char::is_whitespace);
-    if typing_last_word && last_bare_word == Some(query.terms.len()) {
-        if let Some(Term::Word { norm, prefix }) = query.terms.last_mut() {
-            // One letter, or an article with nothing after it yet, would match most of the
-            // index (and take a hundred milliseconds): wait for the next letter.
-            *prefix |= norm.chars().count() >= MIN_AUTO_PREFIX_CHARS
-                && !BARE_PROCLITICS.contains(&norm.as_str());
-        }
+    if typing_last_word
+        && last_bare_word == Some(query.terms.len())
+        && let Some(Term::Word { norm, prefix }) = query.terms.last_mut()
+    {
+        // One letter, or an article with nothing after it yet, would match most of the
+        // index (and take a hundred milliseconds): wait for the next letter.
+        *prefix |= norm.chars().count() >= MIN_AUTO_PREFIX_CHARS
+            && !BARE_PROCLITICS.contains(&norm.as_str());
     }
     Ok(query)
 }
