@@ -87,7 +87,7 @@ fn real_articles_do_not_panic_and_offsets_are_valid() {
             .and_then(|v| v.parse::<usize>().ok())
         {
             for (k, f) in figs.iter().enumerate() {
-                if (total + k) % every.max(1) == 0 {
+                if (total + k).is_multiple_of(every.max(1)) {
                     let from = text.floor_char_boundary(f.range.start.saturating_sub(70));
                     let to = text.ceil_char_boundary((f.range.end + 40).min(text.len()));
                     println!(
@@ -105,23 +105,24 @@ fn real_articles_do_not_panic_and_offsets_are_valid() {
         total += figs.len();
         let k = key_figures(&figs);
         keys += k.len();
-        if dump && n % 23 == seed {
-            if let Some(f) = k.first() {
-                let from = text.floor_char_boundary(f.range.start.saturating_sub(220));
-                let to = text.ceil_char_boundary((f.range.end + 120).min(text.len()));
-                let line = text[from..to].replace('\n', " ⏎ ");
-                sample_keys.push(format!(
-                    "{:?} | {} | {:e} {} {} | label={:?} year={:?}\n    {}",
-                    path.file_name(),
-                    f.text,
-                    f.value,
-                    f.unit.as_deref().unwrap_or("-"),
-                    f.kind.name(),
-                    f.label,
-                    f.year,
-                    line
-                ));
-            }
+        if dump
+            && n % 23 == seed
+            && let Some(f) = k.first()
+        {
+            let from = text.floor_char_boundary(f.range.start.saturating_sub(220));
+            let to = text.ceil_char_boundary((f.range.end + 120).min(text.len()));
+            let line = text[from..to].replace('\n', " ⏎ ");
+            sample_keys.push(format!(
+                "{:?} | {} | {:e} {} {} | label={:?} year={:?}\n    {}",
+                path.file_name(),
+                f.text,
+                f.value,
+                f.unit.as_deref().unwrap_or("-"),
+                f.kind.name(),
+                f.label,
+                f.year,
+                line
+            ));
         }
     }
     println!(

@@ -243,19 +243,20 @@ pub(crate) fn shape(text: &str, ligatures: bool, mut emit: impl FnMut(char, usiz
                             JoinType::Right | JoinType::Dual | JoinType::Causing
                         )
                     });
-                if ligatures && c == LAM && joins_next {
-                    if let Some((alef_at, alef, _)) = next {
-                        if let Some(ligature) = lam_alef_ligature(alef, joins_previous) {
-                            emit(ligature, at);
-                            for (offset, mark) in text[after..alef_at].char_indices() {
-                                emit(mark, after + offset);
-                            }
-                            // The ligature ends in an alef, which never joins forward.
-                            previous_joins_forward = false;
-                            at = alef_at + alef.len_utf8();
-                            continue;
-                        }
+                if ligatures
+                    && c == LAM
+                    && joins_next
+                    && let Some((alef_at, alef, _)) = next
+                    && let Some(ligature) = lam_alef_ligature(alef, joins_previous)
+                {
+                    emit(ligature, at);
+                    for (offset, mark) in text[after..alef_at].char_indices() {
+                        emit(mark, after + offset);
                     }
+                    // The ligature ends in an alef, which never joins forward.
+                    previous_joins_forward = false;
+                    at = alef_at + alef.len_utf8();
+                    continue;
                 }
                 emit(contextual_form(c, joins_previous, joins_next), at);
                 previous_joins_forward = kind == JoinType::Dual;

@@ -110,12 +110,24 @@ fn describe_io_error(e: &std::io::Error) -> String {
 
 /// Reads and parses one file into its articles (a JSON array gives several).
 pub fn load_file(path: &Path) -> Result<Vec<Article>, String> {
+    let (bytes, truncated) = read_file(path)?;
+    load_bytes(path, &bytes, truncated)
+}
+
+/// Reads a file (up to `MAX_FILE_BYTES`) for `load_bytes`; the flag says it was truncated.
+/// Errors are the same plain reasons `load_file` gives.
+pub fn read_file(path: &Path) -> Result<(Vec<u8>, bool), String> {
+    read_capped(path).map_err(|e| describe_io_error(&e))
+}
+
+/// Parses bytes already read from `path` into its articles (what `load_file` does after
+/// reading), so a caller that also hashes the bytes reads each file once.
+pub fn load_bytes(path: &Path, bytes: &[u8], truncated: bool) -> Result<Vec<Article>, String> {
     let format = parse::format_of(path).ok_or("not a supported format")?;
-    let (bytes, truncated) = read_capped(path).map_err(|e| describe_io_error(&e))?;
-    if looks_binary(&bytes) {
+    if looks_binary(bytes) {
         return Err("binary data, not text".into());
     }
-    let decoded = decode::decode(&bytes);
+    let decoded = decode::decode(bytes);
     let parsed = parse::parse(format, &decoded.text)?;
     Ok(parsed
         .into_iter()

@@ -76,13 +76,12 @@ impl Lexicon {
                 best_score = s;
             }
         }
-        if best_score == 0 {
-            if let Some(i) = splits
+        if best_score == 0
+            && let Some(i) = splits
                 .iter()
                 .position(|c| !c.prefix.is_empty() && c.stem.starts_with("ال"))
-            {
-                best = i;
-            }
+        {
+            best = i;
         }
         splits.swap_remove(best)
     }

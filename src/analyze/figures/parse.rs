@@ -314,21 +314,20 @@ impl<'a> Parser<'a> {
     fn month_phrase(&self, i: usize) -> Option<(u8, Calendar, usize, bool)> {
         let (m, cal, last, homograph) = self.month_at(i)?;
         let j = last + 1;
-        if self.toks.is_punct(j, '/') || self.toks.is_punct(j, '-') || self.toks.is_punct(j, '–')
+        if (self.toks.is_punct(j, '/') || self.toks.is_punct(j, '-') || self.toks.is_punct(j, '–'))
+            && let Some((_, _, l2, _)) = self.month_at(j + 1)
         {
-            if let Some((_, _, l2, _)) = self.month_at(j + 1) {
-                return Some((m, cal, l2, false));
-            }
+            return Some((m, cal, l2, false));
         }
-        if self.toks.is_punct(j, '(') {
-            if let Some((_, _, l2, _)) = self.month_at(j + 1) {
-                let close = if self.toks.is_punct(l2 + 1, ')') {
-                    l2 + 1
-                } else {
-                    l2
-                };
-                return Some((m, cal, close, false));
-            }
+        if self.toks.is_punct(j, '(')
+            && let Some((_, _, l2, _)) = self.month_at(j + 1)
+        {
+            let close = if self.toks.is_punct(l2 + 1, ')') {
+                l2 + 1
+            } else {
+                l2
+            };
+            return Some((m, cal, close, false));
         }
         Some((m, cal, last, homograph))
     }
@@ -457,13 +456,14 @@ impl<'a> Parser<'a> {
         let joiner = self.toks.is_punct(j, '-')
             || self.toks.is_punct(j, '–')
             || matches!(self.norm(j), "الي" | "و" | "حتي");
-        if joiner {
-            if let Some((d2, l2)) = self.plain(j + 1) {
-                if l2 <= 2 && d2 > d && d2 <= 31 {
-                    day_max = Some(d2);
-                    j += 2;
-                }
-            }
+        if joiner
+            && let Some((d2, l2)) = self.plain(j + 1)
+            && l2 <= 2
+            && d2 > d
+            && d2 <= 31
+        {
+            day_max = Some(d2);
+            j += 2;
         }
         if self.norm(j) == "من" {
             j += 1;
@@ -585,11 +585,12 @@ impl<'a> Parser<'a> {
         if matches!(self.lex_at(i + 1), Some(Lex::Ten)) {
             total += 10.0;
             last = i + 1;
-        } else if let Some(Lex::OrdinalWord { value: tens }) = self.lex_bare(i + 1) {
-            if tens >= 20.0 && self.norm(i + 1).starts_with('و') {
-                total += tens;
-                last = i + 1;
-            }
+        } else if let Some(Lex::OrdinalWord { value: tens }) = self.lex_bare(i + 1)
+            && tens >= 20.0
+            && self.norm(i + 1).starts_with('و')
+        {
+            total += tens;
+            last = i + 1;
         }
         self.push(RawFigure {
             first_tok: i,
@@ -787,12 +788,11 @@ impl<'a> Parser<'a> {
         let range_sep = self.toks.is_punct(last + 1, '-')
             || self.toks.is_punct(last + 1, '–')
             || self.toks.is_punct(last + 1, '/');
-        if range_sep {
-            if let Some((y2, l2)) = self.plain(last + 2) {
-                if l2 == 4 && is_plausible_year(y2) || l2 == 2 {
-                    last += 2;
-                }
-            }
+        if range_sep
+            && let Some((y2, l2)) = self.plain(last + 2)
+            && (l2 == 4 && is_plausible_year(y2) || l2 == 2)
+        {
+            last += 2;
         }
         Some(last + 1)
     }
@@ -1115,11 +1115,10 @@ impl<'a> Parser<'a> {
             for_currency,
             code: c2,
         }) = self.lex_at(j + 1)
+            && (for_currency == code || code == "USD" && c2 == "USD")
         {
-            if for_currency == code || code == "USD" && c2 == "USD" {
-                code = c2;
-                last = j + 1;
-            }
+            code = c2;
+            last = j + 1;
         }
         Some(UnitInfo {
             unit: Some(code.into()),
@@ -1351,10 +1350,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut a_value = a.value;
-        if a.magnitude.is_none() {
-            if let Some(m) = b.magnitude {
-                a_value *= m;
-            }
+        if a.magnitude.is_none()
+            && let Some(m) = b.magnitude
+        {
+            a_value *= m;
         }
         let unit = if ua.kind == UnitKind::None || (ua.kind == UnitKind::Counted && ub.is_strong())
         {
