@@ -8,7 +8,9 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::analyze::figures::{self, EntityRef, Figure};
+use crate::analyze::Analysis;
+use crate::analyze::entities::{Entity, Recognizer};
+use crate::analyze::figures::Figure;
 use crate::load;
 use crate::model::Article;
 use crate::text::json::to_safe_string;
@@ -56,16 +58,6 @@ impl CharOffsets {
     }
 }
 
-/// The year an article's figures default to.
-pub fn article_year(article: &Article) -> Option<i32> {
-    article.date.map(|d| d.year).filter(|&y| y > 0)
-}
-
-/// Figures of one article.
-pub fn figures_of(article: &Article, text: &str, entities: &[EntityRef<'_>]) -> Vec<Figure> {
-    figures::extract(text, article_year(article), entities)
-}
-
 fn figure_json(figure: &Figure, offsets: &CharOffsets) -> Value {
     let chars = offsets.chars(&figure.range);
     json!({
@@ -92,11 +84,13 @@ pub fn run_figures(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    // Figures name the entities of their sentence; without a model they simply name none.
+    let recognizer = Recognizer::load_default().ok();
     let articles = articles_at(path, err)?;
     let mut results = Vec::new();
     for article in &articles {
         let text = article.text();
-        let found = figures_of(article, &text, &[]);
+        let found = Analysis::of(article, recognizer.as_ref()).figures;
         if as_json {
             let offsets = CharOffsets::new(&text);
             results.push(json!({
@@ -111,6 +105,61 @@ pub fn run_figures(
         writeln!(out, "{}", to_safe_string(&Value::Array(results)))?;
     }
     Ok(())
+}
+
+/// `akhbar entities PATH [--json]`.
+pub fn run_entities(
+    path: &Path,
+    as_json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let recognizer = Recognizer::load_default()?;
+    let articles = articles_at(path, err)?;
+    let mut results = Vec::new();
+    for article in &articles {
+        let text = article.text();
+        let entities = recognizer.entities(&text);
+        if as_json {
+            let offsets = CharOffsets::new(&text);
+            results.push(json!({
+                "article": article.path.to_string_lossy(),
+                "entities": entities.iter().map(|e| entity_json(e, &offsets)).collect::<Vec<_>>(),
+            }));
+        } else {
+            writeln!(out, "{}", printable(&article.path.to_string_lossy()))?;
+            for entity in &entities {
+                let kind = entity.kind.code();
+                writeln!(
+                    out,
+                    "  {kind}\t{}\t{}",
+                    entity.mentions.len(),
+                    printable(&entity.name)
+                )?;
+            }
+        }
+    }
+    if as_json {
+        writeln!(out, "{}", to_safe_string(&Value::Array(results)))?;
+    }
+    Ok(())
+}
+
+fn entity_json(entity: &Entity, offsets: &CharOffsets) -> Value {
+    let mentions: Vec<Value> = entity
+        .mentions
+        .iter()
+        .map(|m| {
+            let chars = offsets.chars(&m.range);
+            json!({"text": m.text, "start": chars.start, "end": chars.end})
+        })
+        .collect();
+    json!({
+        "name": entity.name,
+        "type": entity.kind.code(),
+        "count": entity.mentions.len(),
+        "mentions": mentions,
+    })
 }
 
 fn write_figures_text(

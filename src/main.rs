@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use akhbar::analyze::entities::Recognizer;
 use akhbar::config::{self, Settings};
 use akhbar::layout::{self, Direction, LayoutOptions};
 use akhbar::text::printable;
-use akhbar::{app, headless, load};
+use akhbar::{app, headless, load, store};
 
 #[derive(Parser)]
 #[command(
@@ -38,9 +39,27 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = DirectionArg::Auto)]
         direction: DirectionArg,
     },
-    /// Load a folder headless and summarise what was read and what was skipped.
+    /// Index a folder (only what changed since last time) and summarise what was read and
+    /// what was skipped.
     Index {
         folder: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the full text of a folder (indexing it first if needed). Qualifiers:
+    /// source:NAME, date:2023, date:2022..2024, @name.
+    Search {
+        folder: PathBuf,
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tag tokens read one per line on stdin (blank line between sentences) with BIO
+    /// entity tags: prints `token<TAB>TAG`.
+    Ner,
+    /// List the people, places and organisations of an article or a folder.
+    Entities {
+        path: PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -86,6 +105,21 @@ fn main() -> ExitCode {
             direction,
         }) => render(&file, width, shaping, ligatures, direction),
         Some(Cmd::Index { folder, json }) => index(&folder, json),
+        Some(Cmd::Search {
+            folder,
+            query,
+            json,
+        }) => with_output(|mut out, _| {
+            anyhow::ensure!(folder.is_dir(), "{} is not a folder", folder.display());
+            store::run_search(&folder, &query, json, &mut out)
+        }),
+        Some(Cmd::Ner) => with_output(|mut out, _| {
+            let recognizer = Recognizer::load_default()?;
+            Ok(recognizer.tag_conll(io::stdin().lock(), &mut out)?)
+        }),
+        Some(Cmd::Entities { path, json }) => {
+            with_output(|out, err| headless::run_entities(&path, json, out, err))
+        }
         Some(Cmd::Figures { path, json }) => {
             with_output(|out, err| headless::run_figures(&path, json, out, err))
         }
@@ -93,12 +127,22 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // `akhbar … | head` closing the pipe early is a normal end.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // Messages may quote file names: make them safe for the terminal.
             eprintln!("akhbar: {}", printable(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs a headless command with buffered stdout and stderr.
@@ -172,36 +216,7 @@ fn render(
 
 fn index(folder: &Path, json: bool) -> anyhow::Result<()> {
     anyhow::ensure!(folder.is_dir(), "{} is not a folder", folder.display());
-    let started = std::time::Instant::now();
-    let library = load::load_folder(folder, |_, _| {});
-    let seconds = started.elapsed().as_secs_f64();
-    let mut out = BufWriter::new(io::stdout().lock());
-    if json {
-        let skipped: Vec<serde_json::Value> = library
-            .skipped
-            .iter()
-            .map(|s| serde_json::json!({"path": s.path.to_string_lossy(), "reason": s.reason}))
-            .collect();
-        let summary = serde_json::json!({"articles": library.articles.len(), "skipped": skipped, "seconds": seconds});
-        writeln!(out, "{}", akhbar::text::json::to_safe_string(&summary))?;
-    } else {
-        writeln!(
-            out,
-            "{} articles, {} skipped, {seconds:.2} s",
-            library.articles.len(),
-            library.skipped.len()
-        )?;
-        for s in &library.skipped {
-            writeln!(
-                out,
-                "skipped {}: {}",
-                printable(&s.path.to_string_lossy()),
-                printable(&s.reason)
-            )?;
-        }
-    }
-    out.flush()?;
-    Ok(())
+    with_output(|mut out, mut err| store::run_index(folder, json, &mut out, &mut err))
 }
 
 fn show_config(print: bool, path: bool) -> anyhow::Result<()> {

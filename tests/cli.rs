@@ -64,8 +64,16 @@ fn index_plain_lists_skipped_files_with_reasons() {
     std::fs::write(folder.join("bad\u{1b}[2J.json"), "[]").expect("write");
     let output = akhbar(&["index", folder.to_str().expect("utf-8 path")], tmp.path());
     let text = stdout(&output);
-    assert!(text.starts_with("0 articles, 1 skipped"), "{text}");
-    assert!(text.contains("holds no articles"), "{text}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        text.contains("0 articles") && text.contains("1 skipped"),
+        "{text}"
+    );
+    assert!(err.contains("holds no articles"), "{err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "no raw escape from a file name: {err:?}"
+    );
     assert!(
         !text.contains('\u{1b}'),
         "no raw escape from a file name: {text:?}"
@@ -121,4 +129,82 @@ fn config_print_shows_merged_settings_and_reports_errors() {
     assert!(stdout(&output).contains("ligatures = true"));
     let output = akhbar(&["config", "--path"], tmp.path());
     assert!(stdout(&output).trim().ends_with("config/config.toml"));
+}
+
+#[test]
+fn search_finds_arabic_insensitively_and_entities_list_people() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let folder = samples();
+    let folder = folder.to_str().expect("utf-8 path");
+    let output = akhbar(&["search", folder, "بكين", "--json"], tmp.path());
+    assert!(output.status.success(), "{output:?}");
+    let hits: serde_json::Value = serde_json::from_str(stdout(&output).trim()).expect("valid JSON");
+    assert!(hits.to_string().contains("putin-harbin"), "{hits}");
+    let sample = samples().join("putin-harbin.txt");
+    let output = akhbar(
+        &["entities", sample.to_str().expect("utf-8 path"), "--json"],
+        tmp.path(),
+    );
+    let all: serde_json::Value = serde_json::from_str(stdout(&output).trim()).expect("valid JSON");
+    let entities = all[0]["entities"].as_array().expect("entities");
+    let putin = entities
+        .iter()
+        .find(|e| e["name"] == "بوتين")
+        .expect("بوتين is found");
+    assert_eq!(putin["type"], "PERS");
+    let text = std::fs::read_to_string(&sample).expect("sample");
+    let text: Vec<char> = text.trim_end().chars().collect();
+    for mention in putin["mentions"].as_array().expect("mentions") {
+        let (start, end) = (
+            mention["start"].as_u64().unwrap_or(0) as usize,
+            mention["end"].as_u64().unwrap_or(0) as usize,
+        );
+        let at: String = text[start..end].iter().collect();
+        assert_eq!(
+            at,
+            mention["text"].as_str().unwrap_or_default(),
+            "offsets are character offsets"
+        );
+    }
+}
+
+#[test]
+fn ner_tags_tokens_exactly_as_given() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_akhbar"))
+        .arg("ner")
+        .env("AKHBAR_DATA_DIR", tmp.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let input = "زار\nالرئيس\nالروسي\nفلاديمير\nبوتين\nبكين\n.\n\nوقال\nوزير\nالمالية\n";
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let output = child.wait_with_output().expect("wait");
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    let tokens: Vec<&str> = input.lines().collect();
+    assert_eq!(lines.len(), tokens.len(), "{text}");
+    for (line, token) in lines.iter().zip(&tokens) {
+        if token.is_empty() {
+            assert!(line.is_empty());
+        } else {
+            let (tok, tag) = line.split_once('\t').expect("token<TAB>tag");
+            assert_eq!(tok, *token);
+            assert!(
+                tag == "O" || tag.starts_with("B-") || tag.starts_with("I-"),
+                "{tag}"
+            );
+        }
+    }
+    assert!(
+        text.contains("بوتين\tI-PERS") || text.contains("بوتين\tB-PERS"),
+        "{text}"
+    );
 }
