@@ -113,9 +113,9 @@ fn main() -> ExitCode {
             anyhow::ensure!(folder.is_dir(), "{} is not a folder", folder.display());
             store::run_search(&folder, &query, json, &mut out)
         }),
-        Some(Cmd::Ner) => with_output(|mut out, _| {
+        Some(Cmd::Ner) => with_output(|out, _| {
             let recognizer = Recognizer::load_default()?;
-            Ok(recognizer.tag_conll(io::stdin().lock(), &mut out)?)
+            Ok(recognizer.tag_conll(io::stdin().lock(), out)?)
         }),
         Some(Cmd::Entities { path, json }) => {
             with_output(|out, err| headless::run_entities(&path, json, out, err))
