@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::state::ListEntry;
+use super::state::{ArticleKey, ListEntry, SearchResult};
 use crate::model::Skipped;
 
 /// A user intent that a key can be bound to. Serde names are the names used in
@@ -31,11 +31,16 @@ pub enum Command {
     PrevMark,
     NextMention,
     PrevMention,
+    ToggleRead,
+    ToggleBookmark,
+    Search,
+    OtherArticles,
+    Reload,
 }
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 24] = [
         Command::Down,
         Command::Up,
         Command::Top,
@@ -50,7 +55,12 @@ impl Command {
         Command::PrevMark,
         Command::NextMention,
         Command::PrevMention,
+        Command::OtherArticles,
         Command::Filter,
+        Command::Search,
+        Command::ToggleRead,
+        Command::ToggleBookmark,
+        Command::Reload,
         Command::CycleBidi,
         Command::Help,
         Command::Suspend,
@@ -79,6 +89,11 @@ impl Command {
             Command::PrevMark => "previous mention of the selected item / previous search hit",
             Command::NextMention => "next entity mention of any kind in the text",
             Command::PrevMention => "previous entity mention of any kind in the text",
+            Command::ToggleRead => "mark read / unread",
+            Command::ToggleBookmark => "bookmark / unbookmark",
+            Command::Search => "search the full text of the folder (source: date: @name)",
+            Command::OtherArticles => "other articles mentioning the selected entity",
+            Command::Reload => "reload the folder",
         }
     }
 }
@@ -99,6 +114,13 @@ pub enum Action {
     /// A character typed while the filter input is active.
     FilterInput(char),
     FilterBackspace,
+    /// Text typed into the search query, and its results.
+    SearchInput(char),
+    SearchBackspace,
+    SearchResults {
+        results: Vec<SearchResult>,
+        error: Option<String>,
+    },
     /// Mouse wheel over a pane: positive scrolls down.
     Scroll {
         pane: Pane,
@@ -125,6 +147,21 @@ pub enum Action {
     LoadProgress {
         done: usize,
         total: usize,
+    },
+    /// The list as the store already knows it (loading goes on); `last` is the article to
+    /// reopen.
+    EntriesCached {
+        entries: Vec<ListEntry>,
+        last: Option<ArticleKey>,
+    },
+    /// Files changed since: entries to drop (by store id) and to add.
+    EntriesChanged {
+        removed: Vec<i64>,
+        added: Vec<ListEntry>,
+    },
+    /// Loading ended; what was skipped.
+    LoadDone {
+        skipped: Vec<Skipped>,
     },
     LoadFinished {
         entries: Vec<ListEntry>,

@@ -1,9 +1,15 @@
-//! The driver: one event channel (terminal input, loader progress, ticks), `update`, the
-//! effects it returns, and drawing. The only place where the interface does I/O.
+//! The driver: one event channel (terminal input, indexing progress, signals, ticks),
+//! `update`, the effects it returns, and drawing. The only place where the interface does I/O.
+//!
+//! The library comes from the store (SQLite): a background thread indexes the folder with its
+//! own connection and streams the list in; the UI thread's connection reads article bodies,
+//! analyses (cached by content hash) and reading state. Without a usable database the folder
+//! is loaded into memory instead and reading state lives for the session only.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -13,14 +19,15 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::action::{Action, Command};
-use super::state::{ArticleKey, ListEntry, State};
+use super::state::{ArticleKey, ListEntry, SearchResult, State};
 use super::terminal;
 use super::update::{self, Effect};
-use crate::analyze::Analysis;
 use crate::analyze::entities::Recognizer;
+use crate::analyze::{ANALYZER_VERSION, Analysis};
 use crate::config::{BidiMode, Key, Settings};
 use crate::load;
 use crate::model::{Article, Skipped};
+use crate::store::{self, IndexEvent, Store};
 use crate::ui::{self, Areas, Views};
 
 /// Everything that reaches the event loop.
@@ -28,17 +35,22 @@ pub enum Event {
     Terminal(TermEvent),
     /// SIGTERM or SIGHUP: quit cleanly.
     Terminate,
-    LoadProgress {
-        done: usize,
-        total: usize,
-    },
-    Loaded {
-        articles: Vec<Article>,
-        skipped: Vec<Skipped>,
-    },
+    LoadProgress { done: usize, total: usize },
+    /// The whole folder, loaded into memory (no database).
+    Loaded { articles: Vec<Article>, skipped: Vec<Skipped> },
+    /// From the store's indexer.
+    Index(IndexEvent),
+    /// Indexing failed; the message says why (the folder is then loaded into memory).
+    IndexFailed(String),
+    /// Article files changed on disk.
+    FolderChanged,
 }
 
 const TICK: Duration = Duration::from_millis(250);
+/// Cache name of the analysis results in the store.
+const ANALYSIS_CACHE: &str = "analysis";
+/// Results listed by a search.
+const SEARCH_LIMIT: usize = 200;
 
 /// The running application: pure state plus what the driver keeps beside it.
 pub struct App {
@@ -46,11 +58,16 @@ pub struct App {
     pub settings: Settings,
     views: Views,
     areas: Areas,
+    /// The UI thread's database connection (None: in-memory mode).
+    store: Option<Store>,
+    /// Articles loaded into memory when there is no database.
     articles: HashMap<ArticleKey, Arc<Article>>,
     analyses: HashMap<ArticleKey, Arc<Analysis>>,
     recognizer: Option<Arc<Recognizer>>,
     /// A byte offset to scroll into view once the open article is laid out.
     pending_reveal: Option<usize>,
+    /// Set to stop the background indexer (quit, reload).
+    cancel: Arc<AtomicBool>,
 }
 
 impl App {
@@ -61,10 +78,12 @@ impl App {
             settings,
             views: Views::default(),
             areas: Areas::default(),
+            store: None,
             articles: HashMap::new(),
             analyses: HashMap::new(),
             recognizer: None,
             pending_reveal: None,
+            cancel: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -74,73 +93,208 @@ impl App {
         self
     }
 
-    /// The analysis of an article, computed once per session.
-    fn analysis_of(&mut self, key: &ArticleKey, article: &Article) -> Arc<Analysis> {
-        let recognizer = self.recognizer.as_deref();
-        let analysis = self
-            .analyses
-            .entry(key.clone())
-            .or_insert_with(|| Arc::new(Analysis::of(article, recognizer)));
-        Arc::clone(analysis)
+    /// Keeps reading state, bodies and analyses in `store`.
+    pub fn with_store(mut self, store: Store) -> Self {
+        self.store = Some(store);
+        self
     }
 
-    /// Feeds one event through `update` and performs the resulting effects (except terminal
-    /// ones, which `run` handles). Returns effects for the caller.
+    /// Feeds one event through `update` and performs the effects that need no terminal;
+    /// returns the ones that do.
     pub fn handle(&mut self, event: Event) -> Vec<Effect> {
         let actions = match event {
             Event::Terminal(term) => self.translate(term),
-            Event::LoadProgress { done, total } => vec![Action::LoadProgress { done, total }],
             Event::Terminate => return vec![Effect::Quit],
+            Event::LoadProgress { done, total } => vec![Action::LoadProgress { done, total }],
             Event::Loaded { articles, skipped } => {
                 let entries = articles.iter().map(ListEntry::of).collect();
-                self.articles = articles
-                    .into_iter()
-                    .map(|a| (ArticleKey::of(&a), Arc::new(a)))
-                    .collect();
+                self.articles = articles.into_iter().map(|a| (ArticleKey::of(&a), Arc::new(a))).collect();
                 vec![Action::LoadFinished { entries, skipped }]
             }
+            Event::Index(event) => self.index_actions(event),
+            Event::IndexFailed(message) => {
+                self.state.message = Some(message);
+                Vec::new()
+            }
+            Event::FolderChanged => vec![Action::Command(Command::Reload)],
         };
         let mut pending = Vec::new();
         for action in actions {
-            for effect in update::update(&mut self.state, action) {
-                match effect {
-                    Effect::OpenArticle(key) => {
-                        if let Some(article) = self.articles.get(&key).cloned() {
-                            let analysis = self.analysis_of(&key, &article);
-                            update::open_article(&mut self.state, article, Some(analysis));
-                        }
-                    }
-                    Effect::Reveal(offset) => self.pending_reveal = Some(offset),
-                    other => pending.push(other),
-                }
-            }
+            let effects = update::update(&mut self.state, action);
+            self.perform(effects, &mut pending);
         }
         pending
     }
 
-    /// Terminal input → actions, through the keymap (or the filter's text input).
+    fn index_actions(&mut self, event: IndexEvent) -> Vec<Action> {
+        match event {
+            IndexEvent::Cached(entries) => {
+                let last = self.store.as_ref().and_then(|s| s.last_article(&self.state.folder).ok().flatten());
+                vec![Action::EntriesCached { entries: entries.into_iter().map(ListEntry::from).collect(), last }]
+            }
+            IndexEvent::Progress { done, total } => vec![Action::LoadProgress { done, total }],
+            IndexEvent::Batch { removed, added } => {
+                vec![Action::EntriesChanged { removed, added: added.into_iter().map(ListEntry::from).collect() }]
+            }
+            IndexEvent::Done(summary) => vec![Action::LoadDone { skipped: summary.skipped }],
+        }
+    }
+
+    /// Performs the effects the driver can do without the terminal; keeps the others.
+    fn perform(&mut self, effects: Vec<Effect>, pending: &mut Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::OpenArticle(key) => {
+                    let more = self.open(&key);
+                    self.perform(more, pending);
+                }
+                Effect::Reveal(offset) => self.pending_reveal = Some(offset),
+                Effect::SetRead(key, read) => self.persist(|s| s.set_read(&key, read)),
+                Effect::SetBookmark(key, on) => self.persist(|s| s.set_bookmarked(&key, on)),
+                Effect::SaveScroll(key, scroll) => {
+                    let scroll = u32::try_from(scroll).unwrap_or(u32::MAX);
+                    self.persist(|s| s.set_scroll(&key, scroll));
+                }
+                Effect::RememberArticle(key) => {
+                    let folder = self.state.folder.clone();
+                    self.persist(|s| s.set_last_article(&folder, &key));
+                }
+                Effect::Search(query) => {
+                    let action = self.search(&query);
+                    update::update(&mut self.state, action);
+                }
+                Effect::OtherArticles(name) => {
+                    let action = self.other_articles(&name);
+                    update::update(&mut self.state, action);
+                }
+                other => pending.push(other),
+            }
+        }
+    }
+
+    /// Writes reading state; a failing database is reported once in the status line and the
+    /// state stays in memory for the session.
+    fn persist(&mut self, write: impl FnOnce(&Store) -> Result<(), store::StoreError>) {
+        if let Some(store) = &self.store
+            && let Err(e) = write(store)
+        {
+            self.state.message = Some(format!("reading state not saved: {e}"));
+        }
+    }
+
+    /// Fetches an article (store or memory), its analysis and its saved scroll, and opens it.
+    fn open(&mut self, key: &ArticleKey) -> Vec<Effect> {
+        let article = match &self.store {
+            Some(store) => store.article_by_key(key).ok().flatten().map(Arc::new),
+            None => self.articles.get(key).cloned(),
+        };
+        let Some(article) = article else {
+            self.state.message = Some("this article is no longer in the folder".to_owned());
+            return Vec::new();
+        };
+        let scroll = self
+            .store
+            .as_ref()
+            .and_then(|s| s.reading_state(key).ok())
+            .map_or(0, |r| r.scroll as usize);
+        let analysis = self.analysis_of(key, &article);
+        update::open_article_at(&mut self.state, article, Some(analysis), scroll)
+    }
+
+    /// The analysis of an article: from this session, from the store's cache (by content
+    /// hash and analyzer version), or computed now and cached, with its entity links for
+    /// `@name` searches.
+    fn analysis_of(&mut self, key: &ArticleKey, article: &Article) -> Arc<Analysis> {
+        if let Some(found) = self.analyses.get(key) {
+            return Arc::clone(found);
+        }
+        let hash = self.content_hash(key);
+        let cached = match (&self.store, hash) {
+            (Some(store), Some(hash)) => store.cache_get_json::<Analysis>(hash, ANALYSIS_CACHE, ANALYZER_VERSION).ok().flatten(),
+            _ => None,
+        };
+        let analysis = Arc::new(cached.unwrap_or_else(|| {
+            let fresh = Analysis::of(article, self.recognizer.as_deref());
+            if let (Some(store), Some(hash)) = (&self.store, hash) {
+                // Best effort: a cache that cannot be written only costs time later.
+                let _ = store.cache_put_json(hash, ANALYSIS_CACHE, ANALYZER_VERSION, &fresh);
+                let _ = store.set_entities(hash, &entity_links(&fresh));
+            }
+            fresh
+        }));
+        self.analyses.insert(key.clone(), Arc::clone(&analysis));
+        analysis
+    }
+
+    fn content_hash(&self, key: &ArticleKey) -> Option<u64> {
+        self.state.library.entries.iter().find(|e| &e.key == key).map(|e| e.content_hash).filter(|&h| h != 0)
+    }
+
+    /// Runs a full-text search over the store (titles only, in memory mode).
+    fn search(&self, query: &str) -> Action {
+        let Some(store) = &self.store else {
+            return memory_search(&self.state, query);
+        };
+        if query.trim().is_empty() {
+            return Action::SearchResults { results: Vec::new(), error: None };
+        }
+        let parsed = match store::parse_query(query) {
+            Ok(parsed) => parsed,
+            Err(e) => return Action::SearchResults { results: Vec::new(), error: Some(e.to_string()) },
+        };
+        match store.search(&self.state.folder, &parsed, SEARCH_LIMIT) {
+            Ok(found) => Action::SearchResults {
+                results: found
+                    .hits
+                    .into_iter()
+                    .map(|hit| SearchResult { key: hit.entry.key, title: hit.entry.title, snippet: hit.snippet, hits: hit.hits, count: None })
+                    .collect(),
+                error: None,
+            },
+            Err(e) => Action::SearchResults { results: Vec::new(), error: Some(e.to_string()) },
+        }
+    }
+
+    /// Articles whose analysis links them to the entity `name`, with mention counts.
+    fn other_articles(&self, name: &str) -> Action {
+        let Some(store) = &self.store else {
+            return Action::SearchResults { results: Vec::new(), error: Some("needs the database (see the status line)".to_owned()) };
+        };
+        let query = format!("@\"{}\"", name.replace('"', ""));
+        let parsed = match store::parse_query(&query) {
+            Ok(parsed) => parsed,
+            Err(e) => return Action::SearchResults { results: Vec::new(), error: Some(e.to_string()) },
+        };
+        let wanted = crate::text::normalize(name);
+        match store.search(&self.state.folder, &parsed, SEARCH_LIMIT) {
+            Ok(found) => {
+                let mut results: Vec<SearchResult> = found
+                    .hits
+                    .into_iter()
+                    .map(|hit| {
+                        let count = store
+                            .entities(hit.entry.content_hash)
+                            .ok()
+                            .and_then(|links| links.into_iter().find(|l| crate::text::normalize(&l.name) == wanted).map(|l| l.mentions));
+                        SearchResult { key: hit.entry.key, title: hit.entry.title, snippet: hit.snippet, hits: Vec::new(), count }
+                    })
+                    .collect();
+                results.sort_by_key(|r| std::cmp::Reverse(r.count.unwrap_or(0)));
+                let error = results.is_empty().then(|| "no other analysed article mentions it yet".to_owned());
+                Action::SearchResults { results, error }
+            }
+            Err(e) => Action::SearchResults { results: Vec::new(), error: Some(e.to_string()) },
+        }
+    }
+
+    /// Terminal input → actions, through the keymap (or the text inputs).
     fn translate(&self, event: TermEvent) -> Vec<Action> {
         match event {
             TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
-                if self.state.filter.editing {
-                    match key.code {
-                        KeyCode::Char(c)
-                            if !key.modifiers.contains(event::KeyModifiers::CONTROL) =>
-                        {
-                            return vec![Action::FilterInput(c)];
-                        }
-                        KeyCode::Backspace => return vec![Action::FilterBackspace],
-                        KeyCode::Enter => return vec![Action::Command(Command::Open)],
-                        KeyCode::Esc => return vec![Action::Command(Command::Back)],
-                        _ => {}
-                    }
+                if let Some(action) = self.text_input(&key) {
+                    return vec![action];
                 }
-                self.settings
-                    .keymap
-                    .command(&Key::from_event(&key))
-                    .map(Action::Command)
-                    .into_iter()
-                    .collect()
+                self.settings.keymap.command(&Key::from_event(&key)).map(Action::Command).into_iter().collect()
             }
             TermEvent::Mouse(mouse) => {
                 let Some((pane, row)) = self.areas.hit(mouse.column, mouse.row) else {
@@ -157,39 +311,102 @@ impl App {
         }
     }
 
+    /// Keys typed into the filter or the search query.
+    fn text_input(&self, key: &event::KeyEvent) -> Option<Action> {
+        let filter = self.state.filter.editing;
+        let search = self.state.search.editing;
+        if !filter && !search {
+            return None;
+        }
+        match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(event::KeyModifiers::CONTROL) => {
+                Some(if search { Action::SearchInput(c) } else { Action::FilterInput(c) })
+            }
+            KeyCode::Backspace => Some(if search { Action::SearchBackspace } else { Action::FilterBackspace }),
+            KeyCode::Enter => Some(Action::Command(Command::Open)),
+            KeyCode::Esc => Some(Action::Command(Command::Back)),
+            _ => None,
+        }
+    }
+
     /// Draws a frame, then tells `update` the sizes the layout produced.
     pub fn draw<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+        self.draw_once(terminal)?;
+        let reader_height = self.areas.reader.map_or(0, |r| r.height);
+        let lines = self.views.reader.lines.len();
+        let mut redraw = false;
+        if (reader_height, lines) != (self.state.reader.height, self.state.reader.lines) {
+            let before = self.state.reader.scroll;
+            update::update(&mut self.state, Action::ReaderViewport { height: reader_height, lines });
+            redraw |= self.state.reader.scroll != before;
+        }
+        let library_height = self.areas.library.map_or(self.state.library.height, |r| r.height);
+        if library_height != self.state.library.height {
+            update::update(&mut self.state, Action::LibraryViewport { height: library_height });
+            redraw = true;
+        }
+        if let Some(offset) = self.pending_reveal.take()
+            && let Some(line) = self.views.reader.line_of(offset)
+        {
+            let before = self.state.reader.scroll;
+            update::update(&mut self.state, Action::RevealLine(line));
+            redraw |= self.state.reader.scroll != before;
+        }
+        if redraw {
+            self.draw_once(terminal)?;
+        }
+        Ok(())
+    }
+
+    fn draw_once<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
         let (state, settings, views) = (&self.state, &self.settings, &mut self.views);
         let mut areas = Areas::default();
         terminal.draw(|frame| areas = ui::draw(frame, state, settings, views))?;
         self.areas = areas;
-        let reader_height = areas.reader.map_or(0, |r| r.height);
-        let lines = self.views.reader.lines.len();
-        if (reader_height, lines) != (self.state.reader.height, self.state.reader.lines) {
-            update::update(
-                &mut self.state,
-                Action::ReaderViewport {
-                    height: reader_height,
-                    lines,
-                },
-            );
-        }
-        let library_height = areas
-            .library
-            .map_or(self.state.library.height, |r| r.height);
-        if library_height != self.state.library.height {
-            update::update(
-                &mut self.state,
-                Action::LibraryViewport {
-                    height: library_height,
-                },
-            );
-        }
         Ok(())
+    }
+
+    /// Saves what must survive the session (the open article's scroll position).
+    pub fn save_on_exit(&mut self) {
+        self.cancel.store(true, Ordering::SeqCst);
+        if let Some(article) = self.state.reader.article.as_deref() {
+            let key = ArticleKey::of(article);
+            let scroll = u32::try_from(self.state.reader.scroll).unwrap_or(u32::MAX);
+            self.persist(|s| s.set_scroll(&key, scroll));
+        }
     }
 }
 
-/// Loads `folder` on a background thread, reporting progress through `tx`.
+/// What the store keeps of an analysis so that `@name` finds the article.
+fn entity_links(analysis: &Analysis) -> Vec<store::EntityLink> {
+    analysis
+        .entities
+        .iter()
+        .map(|e| store::EntityLink {
+            name: e.name.clone(),
+            kind: e.kind.code().to_owned(),
+            mentions: u32::try_from(e.mentions.len()).unwrap_or(u32::MAX),
+        })
+        .collect()
+}
+
+/// Without a database, `S` searches titles (Arabic-insensitive).
+fn memory_search(state: &State, query: &str) -> Action {
+    let needle = crate::text::normalize(query.trim());
+    if needle.is_empty() {
+        return Action::SearchResults { results: Vec::new(), error: None };
+    }
+    let results = state
+        .library
+        .entries
+        .iter()
+        .filter(|e| e.title_key.contains(&needle))
+        .map(|e| SearchResult { key: e.key.clone(), title: e.title.clone(), snippet: String::new(), hits: Vec::new(), count: None })
+        .collect();
+    Action::SearchResults { results, error: Some("no database: searching titles only".to_owned()).filter(|_| false) }
+}
+
+/// Loads `folder` into memory on a background thread (the fallback without a database).
 pub fn spawn_loader(folder: PathBuf, tx: Sender<Event>) {
     thread::spawn(move || {
         let mut last = Instant::now();
@@ -199,10 +416,23 @@ pub fn spawn_loader(folder: PathBuf, tx: Sender<Event>) {
                 let _ = tx.send(Event::LoadProgress { done, total });
             }
         });
-        let _ = tx.send(Event::Loaded {
-            articles: library.articles,
-            skipped: library.skipped,
+        let _ = tx.send(Event::Loaded { articles: library.articles, skipped: library.skipped });
+    });
+}
+
+/// Indexes `folder` into the store on a background thread with its own connection; falls
+/// back to loading into memory when the database cannot be used.
+pub fn spawn_indexer(folder: PathBuf, tx: Sender<Event>, cancel: Arc<AtomicBool>) {
+    thread::spawn(move || {
+        let result = Store::open_default().and_then(|mut store| {
+            store.index_folder_cancellable(&folder, &cancel, |event| {
+                let _ = tx.send(Event::Index(event));
+            })
         });
+        if let Err(e) = result {
+            let _ = tx.send(Event::IndexFailed(format!("indexing failed ({e}); reading the folder without the database")));
+            spawn_loader(folder, tx);
+        }
     });
 }
 
@@ -219,21 +449,38 @@ fn spawn_input_reader(tx: Sender<Event>) {
 /// Runs the interactive reader on `folder` until the user quits.
 pub fn run(folder: &Path, settings: Settings, message: Option<String>) -> anyhow::Result<()> {
     let mut app = App::new(folder.to_owned(), settings);
-    let mut message = message;
+    let mut messages: Vec<String> = message.into_iter().collect();
     match Recognizer::load_default() {
         Ok(recognizer) => app = app.with_recognizer(Arc::new(recognizer)),
-        Err(e) => message = Some(format!("entities unavailable: {e:#}")),
+        Err(e) => messages.push(format!("entities unavailable: {e:#}")),
     }
-    app.state.message = message;
     let (tx, rx) = mpsc::channel();
     app.state.loading = Some(super::state::Progress { done: 0, total: 0 });
-    spawn_loader(folder.to_owned(), tx.clone());
+    match Store::open_default() {
+        Ok(store) => {
+            if let Err(e) = store.set_last_folder(folder) {
+                messages.push(format!("cannot remember the folder: {e}"));
+            }
+            app = app.with_store(store);
+            spawn_indexer(folder.to_owned(), tx.clone(), Arc::clone(&app.cancel));
+        }
+        Err(e) => {
+            messages.push(format!("{e}; reading state is kept for this session only"));
+            spawn_loader(folder.to_owned(), tx.clone());
+        }
+    }
+    app.state.message = (!messages.is_empty()).then(|| messages.join("; "));
+    let watch_tx = tx.clone();
+    let _watch = load::watch::watch(folder, move |_| {
+        let _ = watch_tx.send(Event::FolderChanged);
+    });
     let signal_tx = tx.clone();
     terminal::watch_termination(move || {
         let _ = signal_tx.send(Event::Terminate);
     })?;
     terminal::enter(app.state.bidi_mode)?;
     let result = event_loop(&mut app, &rx, tx);
+    app.save_on_exit();
     terminal::leave();
     result
 }
@@ -241,18 +488,20 @@ pub fn run(folder: &Path, settings: Settings, message: Option<String>) -> anyhow
 fn event_loop(app: &mut App, rx: &Receiver<Event>, tx: Sender<Event>) -> anyhow::Result<()> {
     let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
     terminal.clear()?;
-    spawn_input_reader(tx);
+    spawn_input_reader(tx.clone());
     app.draw(&mut terminal)?;
     loop {
         match rx.recv_timeout(TICK) {
             Ok(event) => {
                 let effects = app.handle(event);
-                if perform(&effects, &mut terminal, app.state.bidi_mode)? {
+                if perform_terminal(app, &effects, &mut terminal, &tx)? {
                     return Ok(());
                 }
             }
             Err(RecvTimeoutError::Timeout) => {
-                update::update(&mut app.state, Action::Tick);
+                let effects = update::update(&mut app.state, Action::Tick);
+                let mut pending = Vec::new();
+                app.perform(effects, &mut pending);
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
@@ -260,7 +509,7 @@ fn event_loop(app: &mut App, rx: &Receiver<Event>, tx: Sender<Event>) -> anyhow:
         // Drain whatever else is queued before drawing, so fast typing never lags.
         while let Ok(event) = rx.try_recv() {
             let effects = app.handle(event);
-            if perform(&effects, &mut terminal, app.state.bidi_mode)? {
+            if perform_terminal(app, &effects, &mut terminal, &tx)? {
                 return Ok(());
             }
         }
@@ -268,15 +517,12 @@ fn event_loop(app: &mut App, rx: &Receiver<Event>, tx: Sender<Event>) -> anyhow:
     }
 }
 
-/// Performs the terminal-side effects; true when the app should quit.
-fn perform<B: Backend>(
-    effects: &[Effect],
-    terminal: &mut Terminal<B>,
-    mode: BidiMode,
-) -> anyhow::Result<bool>
+/// Performs the effects that touch the terminal or the loader; true when the app should quit.
+fn perform_terminal<B: Backend>(app: &mut App, effects: &[Effect], terminal: &mut Terminal<B>, tx: &Sender<Event>) -> anyhow::Result<bool>
 where
     B::Error: Send + Sync + 'static,
 {
+    let mode: BidiMode = app.state.bidi_mode;
     for effect in effects {
         match effect {
             Effect::Quit => return Ok(true),
@@ -288,7 +534,18 @@ where
                 terminal::suspend(mode)?;
                 terminal.clear()?;
             }
-            Effect::OpenArticle(_) | Effect::Reveal(_) => {}
+            Effect::Reload => {
+                // A new indexer replaces any running one; the store keeps what is committed.
+                app.cancel.store(true, Ordering::SeqCst);
+                app.cancel = Arc::new(AtomicBool::new(false));
+                app.state.loading = Some(super::state::Progress { done: 0, total: 0 });
+                if app.store.is_some() {
+                    spawn_indexer(app.state.folder.clone(), tx.clone(), Arc::clone(&app.cancel));
+                } else {
+                    spawn_loader(app.state.folder.clone(), tx.clone());
+                }
+            }
+            _ => {}
         }
     }
     Ok(false)

@@ -10,45 +10,94 @@ use crate::config::BidiMode;
 use crate::model::{Article, ArticleDate, Skipped};
 use crate::text::normalize;
 
-/// Identifies an article across loads: its file and its position in that file.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ArticleKey {
-    pub path: PathBuf,
-    pub index: usize,
-}
-
-impl ArticleKey {
-    pub fn of(article: &Article) -> Self {
-        ArticleKey {
-            path: article.path.clone(),
-            index: article.index_in_file,
-        }
-    }
-}
+pub use crate::store::ArticleKey;
 
 /// What the library list needs of an article (the body is fetched on open).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListEntry {
     pub key: ArticleKey,
+    /// The store's row id, when the library comes from the store.
+    pub id: Option<i64>,
     pub title: String,
     /// The title normalized for Arabic-insensitive filtering.
     pub title_key: String,
     pub date: Option<ArticleDate>,
     pub source: Option<String>,
     pub read: bool,
+    pub bookmarked: bool,
+    /// Hash of the article's text (analysis cache key); 0 when unknown.
+    pub content_hash: u64,
 }
 
 impl ListEntry {
     pub fn of(article: &Article) -> Self {
         ListEntry {
             key: ArticleKey::of(article),
+            id: None,
             title: article.title.clone(),
             title_key: normalize(&article.title),
             date: article.date,
             source: article.source.clone(),
             read: false,
+            bookmarked: false,
+            content_hash: 0,
         }
     }
+
+    /// The list order: newest first, undated last, then by title, then by file.
+    pub fn list_order(a: &ListEntry, b: &ListEntry) -> std::cmp::Ordering {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.key.cmp(&b.key))
+    }
+}
+
+impl From<crate::store::ListEntry> for ListEntry {
+    fn from(e: crate::store::ListEntry) -> Self {
+        ListEntry {
+            title_key: normalize(&e.title),
+            key: e.key,
+            id: Some(e.id),
+            title: e.title,
+            date: e.date,
+            source: e.source,
+            read: e.read,
+            bookmarked: e.bookmarked,
+            content_hash: e.content_hash,
+        }
+    }
+}
+
+/// One result of a full-text search (or of "other articles mentioning …").
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResult {
+    pub key: ArticleKey,
+    pub title: String,
+    pub snippet: String,
+    /// Byte ranges of the hits in the article's text (highlighted when it opens).
+    pub hits: Vec<Range<usize>>,
+    /// Mentions of the entity, for "other articles" lists.
+    pub count: Option<u32>,
+}
+
+/// The full-text search (`S`) or an entity's other articles (`o`), shown in the library pane.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchState {
+    pub query: String,
+    /// True while the user types the query.
+    pub editing: bool,
+    /// True while results are shown in place of the list.
+    pub active: bool,
+    /// A heading for the results ("search", or the entity's name).
+    pub title: String,
+    pub results: Vec<SearchResult>,
+    pub selected: usize,
+    pub offset: usize,
+    /// A problem with the query, shown instead of results.
+    pub error: Option<String>,
+    /// When set, opening a result jumps to this entity's first mention.
+    pub entity: Option<String>,
 }
 
 /// The library pane: all entries, the filtered view of them and the selection.
@@ -101,6 +150,10 @@ pub struct ReaderState {
     pub marks_are_hits: bool,
     /// Byte offset in `Article::text()` of the last jump (where `]`/`[` continue from).
     pub cursor: Option<usize>,
+    /// A remembered scroll position to apply once the article is laid out.
+    pub restore_scroll: Option<usize>,
+    /// Ticks since the article was opened (it counts as read after `READ_AFTER_TICKS`).
+    pub open_ticks: u32,
     pub scroll: usize,
     /// Total laid-out lines and the pane height, reported by the UI after layout.
     pub lines: usize,
@@ -131,6 +184,7 @@ pub struct State {
     pub folder: PathBuf,
     pub library: LibraryState,
     pub filter: FilterState,
+    pub search: SearchState,
     pub reader: ReaderState,
     pub panel: PanelState,
     pub focus: Pane,
@@ -148,6 +202,7 @@ impl State {
             folder,
             library: LibraryState::default(),
             filter: FilterState::default(),
+            search: SearchState::default(),
             reader: ReaderState::default(),
             panel: PanelState::default(),
             focus: Pane::Library,

@@ -7,7 +7,7 @@ use super::panel;
 use super::state::{ArticleKey, ListEntry, Progress, State};
 use crate::analyze::Analysis;
 use crate::config::BidiMode;
-use crate::model::{Article, Skipped};
+use crate::model::Article;
 use crate::text::normalize;
 
 /// Rows one entry takes in the library list (title, then date and source).
@@ -23,6 +23,17 @@ pub enum Effect {
     ApplyBidiMode(BidiMode),
     /// Give the terminal back and stop the process until the shell resumes it.
     Suspend,
+    /// Persist reading state.
+    SetRead(ArticleKey, bool),
+    SetBookmark(ArticleKey, bool),
+    SaveScroll(ArticleKey, usize),
+    RememberArticle(ArticleKey),
+    /// Run a full-text search and answer with `Action::SearchResults`.
+    Search(String),
+    /// List the other articles mentioning an entity (answered with `Action::SearchResults`).
+    OtherArticles(String),
+    /// Re-scan the folder.
+    Reload,
     /// Scroll the reader so the byte offset (in `Article::text()`) is on screen; the driver
     /// finds its line in the layout and answers with `Action::RevealLine`.
     Reveal(usize),
@@ -42,6 +53,31 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             refilter(state);
             Vec::new()
         }
+        Action::SearchInput(c) => {
+            state.search.query.push(c);
+            vec![Effect::Search(state.search.query.clone())]
+        }
+        Action::SearchBackspace => {
+            state.search.query.pop();
+            vec![Effect::Search(state.search.query.clone())]
+        }
+        Action::SearchResults { results, error } => {
+            state.search.results = results;
+            state.search.error = error;
+            state.search.selected = 0;
+            state.search.offset = 0;
+            Vec::new()
+        }
+        Action::EntriesCached { entries, last } => set_entries(state, entries, last),
+        Action::EntriesChanged { removed, added } => {
+            change_entries(state, &removed, added);
+            Vec::new()
+        }
+        Action::LoadDone { skipped } => {
+            state.loading = None;
+            state.library.skipped = skipped;
+            open_first_if_none(state)
+        }
         Action::Scroll { pane, lines } => {
             scroll_pane(state, pane, lines);
             Vec::new()
@@ -50,6 +86,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ReaderViewport { height, lines } => {
             state.reader.height = height;
             state.reader.lines = lines;
+            if lines > 0
+                && let Some(saved) = state.reader.restore_scroll.take()
+            {
+                state.reader.scroll = saved;
+            }
             state.reader.scroll = state.reader.scroll.min(state.reader.max_scroll());
             Vec::new()
         }
@@ -67,12 +108,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.loading = Some(Progress { done, total });
             Vec::new()
         }
-        Action::LoadFinished { entries, skipped } => load_finished(state, entries, skipped),
+        Action::LoadFinished { entries, skipped } => {
+            let mut effects = set_entries(state, entries, None);
+            effects.extend(update(state, Action::LoadDone { skipped }));
+            effects
+        }
         Action::RevealLine(line) => {
             reveal_line(state, line);
             Vec::new()
         }
-        Action::Tick => Vec::new(),
+        Action::Tick => tick(state),
     }
 }
 
@@ -87,9 +132,57 @@ pub fn open_article(state: &mut State, article: Arc<Article>, analysis: Option<A
         state.reader.mark = None;
         state.reader.cursor = None;
         state.reader.marks_are_hits = false;
+        state.reader.open_ticks = 0;
     }
     state.reader.article = Some(article);
     state.reader.analysis = analysis;
+}
+
+/// Opens an article with its remembered scroll position; returns the effects of leaving the
+/// previous one (its scroll is saved) and of remembering this one.
+pub fn open_article_at(state: &mut State, article: Arc<Article>, analysis: Option<Arc<Analysis>>, scroll: usize) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if let Some(previous) = state.reader.article.as_deref() {
+        effects.push(Effect::SaveScroll(ArticleKey::of(previous), state.reader.scroll));
+    }
+    let key = ArticleKey::of(&article);
+    open_article(state, article, analysis);
+    state.reader.restore_scroll = Some(scroll);
+    effects.push(Effect::RememberArticle(key));
+    effects.extend(apply_pending_search(state));
+    effects
+}
+
+/// After opening a search result: its hits become the marks (or, for "other articles", the
+/// entity's mentions), and the reader jumps to the first.
+fn apply_pending_search(state: &mut State) -> Vec<Effect> {
+    let Some(article) = state.reader.article.as_deref() else {
+        return Vec::new();
+    };
+    let key = ArticleKey::of(article);
+    let Some(result) = state.search.results.iter().find(|r| r.key == key && state.search.active) else {
+        return Vec::new();
+    };
+    let marks = match (&state.search.entity, state.reader.analysis.as_deref()) {
+        (Some(name), Some(analysis)) => {
+            let wanted = crate::text::normalize(name);
+            let mut ranges: Vec<std::ops::Range<usize>> = analysis
+                .entities
+                .iter()
+                .filter(|e| crate::text::normalize(&e.name) == wanted || e.key == wanted)
+                .flat_map(|e| e.mentions.iter().map(|m| m.range.clone()))
+                .collect();
+            ranges.sort_by_key(|r| r.start);
+            ranges
+        }
+        _ => result.hits.clone(),
+    };
+    state.reader.marks = marks;
+    state.reader.marks_are_hits = state.search.entity.is_none();
+    if state.reader.marks.is_empty() {
+        return Vec::new();
+    }
+    jump_to_mark(state, 0)
 }
 
 fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
@@ -110,6 +203,21 @@ fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::Suspend => vec![Effect::Suspend],
+        Command::ToggleRead => toggle_entry_flag(state, false),
+        Command::ToggleBookmark => toggle_entry_flag(state, true),
+        Command::Search => {
+            state.search = super::state::SearchState {
+                query: state.search.query.clone(),
+                editing: true,
+                active: true,
+                title: "Search".to_owned(),
+                ..Default::default()
+            };
+            state.focus = Pane::Library;
+            vec![Effect::Search(state.search.query.clone())]
+        }
+        Command::OtherArticles => other_articles(state),
+        Command::Reload => vec![Effect::Reload],
         Command::NextMark => step_mark(state, 1),
         Command::PrevMark => step_mark(state, -1),
         Command::NextMention => step_mention(state, true),
@@ -142,6 +250,48 @@ fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
     }
 }
 
+/// `m` / `s`: flips read or bookmark on the selected entry (list) or the open article.
+fn toggle_entry_flag(state: &mut State, bookmark: bool) -> Vec<Effect> {
+    let key = match state.focus {
+        Pane::Library if !state.search.active => state.library.selected_entry().map(|e| e.key.clone()),
+        _ => state.reader.article.as_deref().map(ArticleKey::of),
+    };
+    let Some(key) = key else { return Vec::new() };
+    let Some(entry) = state.library.entries.iter_mut().find(|e| e.key == key) else {
+        return Vec::new();
+    };
+    if bookmark {
+        entry.bookmarked = !entry.bookmarked;
+        vec![Effect::SetBookmark(key, entry.bookmarked)]
+    } else {
+        entry.read = !entry.read;
+        // Reading on would mark it read again: stop the timer for this article.
+        state.reader.open_ticks = READ_AFTER_TICKS;
+        vec![Effect::SetRead(key, entry.read)]
+    }
+}
+
+/// `o`: the articles of the folder mentioning the selected entity.
+fn other_articles(state: &mut State) -> Vec<Effect> {
+    let target = panel::items(state).get(state.panel.selected).and_then(|item| item.target);
+    let name = match (target, state.reader.analysis.as_deref()) {
+        (Some(panel::Target::Entity(i)), Some(analysis)) => analysis.entities.get(i).map(|e| e.name.clone()),
+        _ => None,
+    };
+    let Some(name) = name else {
+        state.message = Some("select a person, place or organisation in the panel first".to_owned());
+        return Vec::new();
+    };
+    state.search = super::state::SearchState {
+        title: name.clone(),
+        active: true,
+        entity: Some(name.clone()),
+        ..Default::default()
+    };
+    state.focus = Pane::Library;
+    vec![Effect::OtherArticles(name)]
+}
+
 fn next_pane(pane: Pane, step: i32) -> Pane {
     const ORDER: [Pane; 3] = [Pane::Library, Pane::Reader, Pane::Panel];
     let at = ORDER.iter().position(|p| *p == pane).unwrap_or(0) as i32;
@@ -159,6 +309,23 @@ fn page(state: &State) -> usize {
 fn open_command(state: &mut State) -> Vec<Effect> {
     if state.filter.editing {
         state.filter.editing = false;
+    }
+    if state.search.editing {
+        state.search.editing = false;
+        return Vec::new();
+    }
+    if state.focus == Pane::Library && state.search.active {
+        return match state.search.results.get(state.search.selected) {
+            Some(result) => {
+                let key = result.key.clone();
+                state.focus = Pane::Reader;
+                if state.reader.article.as_deref().map(ArticleKey::of) == Some(key.clone()) {
+                    return apply_pending_search(state);
+                }
+                vec![Effect::OpenArticle(key)]
+            }
+            None => Vec::new(),
+        };
     }
     match state.focus {
         Pane::Library => match state.library.selected_entry() {
@@ -265,6 +432,14 @@ fn reveal_line(state: &mut State, line: usize) {
 }
 
 fn back(state: &mut State) -> Vec<Effect> {
+    if state.search.active && (state.focus == Pane::Library || state.search.editing) {
+        // Esc leaves the results and goes back to the list; the query is kept for `S`.
+        state.search.editing = false;
+        state.search.active = false;
+        state.search.entity = None;
+        state.focus = Pane::Library;
+        return Vec::new();
+    }
     if state.filter.editing {
         // Esc while typing cancels the filter altogether.
         state.filter.editing = false;
@@ -327,6 +502,13 @@ fn scroll_pane(state: &mut State, pane: Pane, lines: i32) {
 fn click(state: &mut State, pane: Pane, row: u16) -> Vec<Effect> {
     state.focus = pane;
     match pane {
+        Pane::Library if state.search.active => {
+            let position = state.search.offset + usize::from(row.saturating_sub(1) / ROWS_PER_ENTRY);
+            if position < state.search.results.len() {
+                state.search.selected = position;
+                return open_command(state);
+            }
+        }
         Pane::Library => {
             let position = state.library.offset + usize::from(row / ROWS_PER_ENTRY);
             if position < state.library.visible.len() {
@@ -377,27 +559,75 @@ fn refilter(state: &mut State) {
     keep_selection_visible(state);
 }
 
-fn load_finished(state: &mut State, entries: Vec<ListEntry>, skipped: Vec<Skipped>) -> Vec<Effect> {
-    state.loading = None;
-    let read: std::collections::HashSet<ArticleKey> = state
-        .library
-        .entries
-        .iter()
-        .filter(|e| e.read)
-        .map(|e| e.key.clone())
-        .collect();
-    state.library.entries = entries
+/// Ticks (of 250 ms) an article stays open before it counts as read.
+pub const READ_AFTER_TICKS: u32 = 12;
+
+fn tick(state: &mut State) -> Vec<Effect> {
+    let Some(article) = state.reader.article.as_deref() else {
+        return Vec::new();
+    };
+    state.reader.open_ticks = state.reader.open_ticks.saturating_add(1);
+    if state.reader.open_ticks != READ_AFTER_TICKS {
+        return Vec::new();
+    }
+    let key = ArticleKey::of(article);
+    match state.library.entries.iter_mut().find(|e| e.key == key) {
+        Some(entry) if !entry.read => {
+            entry.read = true;
+            vec![Effect::SetRead(key, true)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Replaces the whole list (keeping the selection and the session's read marks), and opens
+/// `last` — or the first article — when nothing is open yet.
+fn set_entries(state: &mut State, entries: Vec<ListEntry>, last: Option<ArticleKey>) -> Vec<Effect> {
+    let read: std::collections::HashSet<ArticleKey> =
+        state.library.entries.iter().filter(|e| e.read).map(|e| e.key.clone()).collect();
+    let mut entries: Vec<ListEntry> = entries
         .into_iter()
         .map(|mut entry| {
             entry.read |= read.contains(&entry.key);
             entry
         })
         .collect();
-    state.library.skipped = skipped;
+    entries.sort_by(ListEntry::list_order);
+    state.library.entries = entries;
     refilter(state);
-    // Open the first article so the reader is never empty on start.
+    if state.reader.article.is_some() {
+        return Vec::new();
+    }
+    if let Some(last) = last
+        && let Some(position) = state
+            .library
+            .visible
+            .iter()
+            .position(|&i| state.library.entries[i].key == last)
+    {
+        state.library.selected = position;
+        keep_selection_visible(state);
+        return vec![Effect::OpenArticle(last)];
+    }
+    open_first_if_none(state)
+}
+
+/// Opens the selected entry so the reader is never empty on start.
+fn open_first_if_none(state: &State) -> Vec<Effect> {
     match (&state.reader.article, state.library.selected_entry()) {
         (None, Some(entry)) => vec![Effect::OpenArticle(entry.key.clone())],
         _ => Vec::new(),
     }
+}
+
+/// Applies a batch of index changes, keeping the list sorted and the selection in place.
+fn change_entries(state: &mut State, removed: &[i64], added: Vec<ListEntry>) {
+    let added_keys: std::collections::HashSet<&ArticleKey> = added.iter().map(|e| &e.key).collect();
+    let entries = &mut state.library.entries;
+    entries.retain(|e| !e.id.is_some_and(|id| removed.contains(&id)) && !added_keys.contains(&e.key));
+    for entry in added {
+        let at = entries.partition_point(|e| ListEntry::list_order(e, &entry).is_lt());
+        entries.insert(at, entry);
+    }
+    refilter(state);
 }

@@ -173,6 +173,11 @@ impl Default for Keymap {
             (c('N'), PrevMark),
             (c(']'), NextMention),
             (c('['), PrevMention),
+            (c('m'), ToggleRead),
+            (c('s'), ToggleBookmark),
+            (c('S'), Search),
+            (c('o'), OtherArticles),
+            (c('r'), Reload),
         ])
     }
 }

@@ -27,6 +27,16 @@ pub struct ArticleKey {
     pub index_in_file: u32,
 }
 
+impl ArticleKey {
+    /// The key of a loaded article (its path as the article carries it).
+    pub fn of(article: &Article) -> Self {
+        ArticleKey {
+            path: article.path.clone(),
+            index_in_file: u32::try_from(article.index_in_file).unwrap_or(u32::MAX),
+        }
+    }
+}
+
 /// The light metadata a library list needs. `id` is valid until the article's file changes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ListEntry {
