@@ -250,9 +250,21 @@ impl Recognizer {
             .iter()
             .map(|s| s.iter().map(|t| t.text).collect())
             .collect();
-        let tagged = self.tag_document(&words, usize::MAX);
-        for ((sentence, words), mut tags) in sents.iter().zip(&words).zip(tagged) {
-            self.apply_article_rules(words, &mut tags);
+        let mut tagged = self.tag_document(&words, usize::MAX);
+        for (words, tags) in words.iter().zip(tagged.iter_mut()) {
+            self.apply_article_rules(words, tags);
+        }
+        let known = |w: &str| standalone.contains(w) || self.gazetteer.knows_word(w);
+        let stems: Vec<Vec<String>> = words
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|w| self.model.lexicon.split(&normalize(w), known).stem)
+                    .collect()
+            })
+            .collect();
+        rules::propagate_names(&stems, &mut tagged);
+        for ((sentence, _), tags) in sents.iter().zip(&words).zip(tagged) {
             for (start, end, kind) in tags::spans(&tags) {
                 out.push(self.raw_mention(text, &sentence[start..end], kind, &standalone));
             }
@@ -260,13 +272,14 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–3 of [`rules`] (organisation names with their adjectives), then the user's
+    /// Rules 1–4 of [`rules`] (organisation names with their adjectives), then the user's
     /// entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tags: &mut Vec<Tag>) {
         let is_head = |w: &str| {
             self.gazetteer.word_classes(w) & (1 << gazetteer::WordClass::OrgTrigger as u8) != 0
         };
         rules::extend_org_nisba(words, tags);
+        rules::org_head_before_org(words, is_head, tags);
         rules::org_head_nisba(words, is_head, tags);
         rules::split_org_before_name(words, tags);
         let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
