@@ -13,7 +13,8 @@
 //! # API
 //! - [`Recognizer::load_default`] — the embedded model and gazetteers.
 //! - [`Recognizer::with_user_entities`] — add entries from `entities.toml` text; a mention
-//!   matching a user entry gets the user's type and name.
+//!   matching a user entry gets the user's type and name. [`Recognizer::with_user_entities_in`]
+//!   reads `entities.toml` from a config directory (absent file: no entries).
 //! - [`Recognizer::tag_tokens`] — BIO tags (`"O"`, `"B-PERS"`, `"I-LOC"` …, spelled as in
 //!   ANERcorp) for tokens exactly as given.
 //! - [`Recognizer::tag_conll`] — the same over `token` lines with blank lines between
@@ -119,6 +120,18 @@ impl Recognizer {
     /// Adds user entries from `entities.toml` text; they win over the model.
     pub fn with_user_entities(self, toml: &str) -> Result<Self, toml::de::Error> {
         Ok(self.with_user_gazetteer(Gazetteer::from_toml_str(toml)?))
+    }
+
+    /// Adds the user entries of `entities.toml` in `config_dir`, if that file exists.
+    pub fn with_user_entities_in(self, config_dir: &std::path::Path) -> anyhow::Result<Self> {
+        let path = config_dir.join("entities.toml");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => self
+                .with_user_entities(&text)
+                .with_context(|| format!("reading {}", path.display())),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(self),
+            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+        }
     }
 
     /// Adds (merges) user entries; later ones win.
