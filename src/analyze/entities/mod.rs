@@ -170,7 +170,9 @@ impl Recognizer {
             for (p, c) in passes.iter_mut().zip(&ctx) {
                 let (f, o) =
                     features::with_doc_features(&p.feats, &p.offsets, &p.tags, c, weights.bits);
-                p.tags = second.viterbi(&second.scores(&f, &o));
+                let mut scores = second.scores(&f, &o);
+                model::Weights::bias_o(&mut scores, self.model.o_bias);
+                p.tags = second.viterbi(&scores);
             }
         }
         passes
@@ -192,10 +194,11 @@ impl Recognizer {
             &mut feats,
             &mut offsets,
         );
-        let tags = self
-            .model
-            .weights
-            .viterbi(&self.model.weights.scores(&feats, &offsets));
+        let mut scores = self.model.weights.scores(&feats, &offsets);
+        if self.model.second.is_none() {
+            model::Weights::bias_o(&mut scores, self.model.o_bias);
+        }
+        let tags = self.model.weights.viterbi(&scores);
         let (norms, stems) = infos.into_iter().map(|i| (i.norm, i.stem)).unzip();
         FirstPass {
             feats,
