@@ -109,3 +109,23 @@ fn tag_conll_round_trip_keeps_tokens_and_blank_lines() {
         );
     }
 }
+
+#[test]
+fn user_entities_from_a_config_dir() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("tempdir: {e}"),
+    };
+    let none = recognizer().with_user_entities_in(dir.path());
+    assert!(none.is_ok(), "a missing entities.toml is fine");
+    let toml = "[[entity]]\nname = \"هاربين\"\ntype = \"person\"\n";
+    assert!(std::fs::write(dir.path().join("entities.toml"), toml).is_ok());
+    let rec = recognizer().with_user_entities_in(dir.path());
+    let all = rec
+        .map(|r| r.entities("زار بوتين هاربين أمس."))
+        .unwrap_or_default();
+    let harbin = all.iter().find(|e| e.name == "هاربين");
+    assert_eq!(harbin.map(|e| e.kind), Some(EntityKind::Person), "{all:#?}");
+    assert!(std::fs::write(dir.path().join("entities.toml"), "[[entity]\n").is_ok());
+    assert!(recognizer().with_user_entities_in(dir.path()).is_err());
+}

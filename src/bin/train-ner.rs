@@ -97,7 +97,11 @@ fn main() -> anyhow::Result<()> {
         folds: args.folds,
     };
     let model = train(train_set, lexicon, &Gazetteer::builtin(), &tcfg);
-    eprintln!("trained ({:.1?})", t0.elapsed());
+    eprintln!(
+        "trained, bias against O {} ({:.1?})",
+        model.o_bias,
+        t0.elapsed()
+    );
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!("wrote {} ({} bytes)", args.out.display(), bytes.len());

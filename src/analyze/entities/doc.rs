@@ -30,33 +30,78 @@ pub fn contexts(
     first_pass: &[Vec<Tag>],
     window: usize,
 ) -> Vec<Vec<TokenContext>> {
-    let mut out = Vec::with_capacity(stems.len());
-    for i in 0..stems.len() {
-        let lo = i.saturating_sub(window);
-        let hi = i.saturating_add(window).saturating_add(1).min(stems.len());
-        let mut table: HashMap<&str, TokenContext> = stems[i]
-            .iter()
-            .map(|s| (s.as_str(), TokenContext::default()))
+    if window >= stems.len() {
+        let table = count(stems, first_pass, 0..stems.len(), None);
+        return (0..stems.len())
+            .map(|i| row(&stems[i], &first_pass[i], &table))
             .collect();
-        for j in lo..hi {
-            for (s, tag) in stems[j].iter().zip(&first_pass[j]) {
-                if let Some(c) = table.get_mut(s.as_str()) {
-                    c.counts[tag.index()] = c.counts[tag.index()].saturating_add(1);
-                    c.others = c.others.saturating_add(1);
-                }
-            }
-        }
-        let row = stems[i]
-            .iter()
-            .zip(&first_pass[i])
-            .map(|(s, tag)| {
-                let mut c = table.get(s.as_str()).copied().unwrap_or_default();
-                c.counts[tag.index()] = c.counts[tag.index()].saturating_sub(1);
-                c.others = c.others.saturating_sub(1);
-                c
-            })
-            .collect();
-        out.push(row);
     }
-    out
+    (0..stems.len())
+        .map(|i| {
+            let lo = i.saturating_sub(window);
+            let hi = i.saturating_add(window).saturating_add(1).min(stems.len());
+            let table = count(stems, first_pass, lo..hi, Some(&stems[i]));
+            row(&stems[i], &first_pass[i], &table)
+        })
+        .collect()
+}
+
+/// First-pass tag counts per stem over sentences `range` (only stems in `only`, if given).
+fn count<'a>(
+    stems: &'a [Vec<String>],
+    first_pass: &[Vec<Tag>],
+    range: std::ops::Range<usize>,
+    only: Option<&[String]>,
+) -> HashMap<&'a str, TokenContext> {
+    let mut table: HashMap<&str, TokenContext> = HashMap::new();
+    for j in range {
+        for (s, tag) in stems[j].iter().zip(&first_pass[j]) {
+            if only.is_some_and(|o| !o.contains(s)) {
+                continue;
+            }
+            let c = table.entry(s.as_str()).or_default();
+            c.counts[tag.index()] = c.counts[tag.index()].saturating_add(1);
+            c.others = c.others.saturating_add(1);
+        }
+    }
+    table
+}
+
+/// Each token's context: the table's counts for its stem, minus the token itself.
+fn row(stems: &[String], tags: &[Tag], table: &HashMap<&str, TokenContext>) -> Vec<TokenContext> {
+    stems
+        .iter()
+        .zip(tags)
+        .map(|(s, tag)| {
+            let mut c = table.get(s.as_str()).copied().unwrap_or_default();
+            c.counts[tag.index()] = c.counts[tag.index()].saturating_sub(1);
+            c.others = c.others.saturating_sub(1);
+            c
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_other_occurrences_only() {
+        let stems: Vec<Vec<String>> = vec![
+            vec!["بوتين".into(), "قال".into()],
+            vec!["بوتين".into()],
+            vec!["بوتين".into()],
+        ];
+        let p = Tag(1);
+        let tags = vec![vec![p, Tag::O], vec![Tag::O], vec![p]];
+        for window in [1, 12] {
+            let c = contexts(&stems, &tags, window);
+            assert_eq!(c[1][0].others, 2);
+            assert_eq!(c[1][0].counts[1], 2);
+            assert_eq!(c[0][1].others, 0);
+        }
+        let near = contexts(&stems, &tags, 1);
+        assert_eq!(near[0][0].others, 1);
+        assert_eq!(near[0][0].counts[0], 1);
+    }
 }

@@ -155,6 +155,7 @@ mod tpl {
     pub const SHAPE_CTX: u8 = 80;
     pub const FIRST: u8 = 81;
     pub const GAZ_STEM: u8 = 82;
+    pub const PREV_CLASS_FREQ: u8 = 83;
     pub const S1_TAG: u8 = 90; // +0..3 (positions −1, 0, +1, pair)
     pub const DOC_TAG: u8 = 95;
     pub const DOC_MAJOR: u8 = 96;
@@ -302,11 +303,12 @@ fn cluster_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32
     }
     // The word's fine cluster with the previous word's stem: "title X" patterns.
     let prev = at(infos, i, -1).map_or("<s>", |t| t.stem.as_str());
-    out.push(h.str2(
-        tpl::CL_CTX + 20,
-        prev,
-        &t.clusters_stem[LEVELS - 1].to_string(),
-    ));
+    let fine = t.clusters_stem[LEVELS - 1].to_le_bytes();
+    let hash = Hasher::add(
+        Hasher::add(Hasher::start(tpl::CL_CTX + 20), prev.as_bytes()),
+        &fine,
+    );
+    out.push(h.finish(hash));
 }
 
 fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
@@ -322,6 +324,12 @@ fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u
         }
     }
     let t = &infos[i];
+    // A rare word after a title or given name is likely a name.
+    let prev_classes = at(infos, i, -1).map_or(0, |p| u64::from(p.classes & 0b1111));
+    out.push(h.num(
+        tpl::PREV_CLASS_FREQ,
+        prev_classes << 8 | u64::from(t.freq_band.min(6)),
+    ));
     if t.gaz != 0 {
         out.push(h.str2(tpl::GAZ_STEM, &t.gaz.to_string(), &t.stem));
     }

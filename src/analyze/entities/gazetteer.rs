@@ -17,7 +17,7 @@
 //! Matching is on normalized tokens (see `text::normalize`); the first token of a match may
 //! carry proclitics (و ف ب ل ك), so `لموسكو` matches `موسكو`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -81,6 +81,8 @@ pub struct GazMatch {
 pub struct Gazetteer {
     names: HashMap<String, GazEntry>,
     max_tokens: usize,
+    /// First words of listed names (a quick filter before building candidate keys).
+    firsts: HashSet<String>,
     classes: HashMap<String, u8>,
 }
 
@@ -176,6 +178,9 @@ impl Gazetteer {
                     1 << WordClass::inside(kind) as u8;
             }
             self.max_tokens = self.max_tokens.max(key.split(' ').count());
+            if let Some(first) = key.split(' ').next() {
+                self.firsts.insert(first.to_string());
+            }
             let entry = GazEntry {
                 kind,
                 name: display.to_string(),
@@ -200,6 +205,7 @@ impl Gazetteer {
     pub fn merge(&mut self, other: Gazetteer) {
         self.names.extend(other.names);
         self.max_tokens = self.max_tokens.max(other.max_tokens);
+        self.firsts.extend(other.firsts);
         for (w, bits) in other.classes {
             *self.classes.entry(w).or_insert(0) |= bits;
         }
@@ -252,7 +258,11 @@ impl Gazetteer {
             .into_iter()
             .rev()
             .map(|c| c.stem)
+            .filter(|f| self.firsts.contains(f))
             .collect();
+        if firsts.is_empty() {
+            return None;
+        }
         for len in (1..=max).rev() {
             let rest = norms[i + 1..i + len].join(" ");
             for first in &firsts {

@@ -13,7 +13,8 @@
 //! # API
 //! - [`Recognizer::load_default`] — the embedded model and gazetteers.
 //! - [`Recognizer::with_user_entities`] — add entries from `entities.toml` text; a mention
-//!   matching a user entry gets the user's type and name.
+//!   matching a user entry gets the user's type and name. [`Recognizer::with_user_entities_in`]
+//!   reads `entities.toml` from a config directory (absent file: no entries).
 //! - [`Recognizer::tag_tokens`] — BIO tags (`"O"`, `"B-PERS"`, `"I-LOC"` …, spelled as in
 //!   ANERcorp) for tokens exactly as given.
 //! - [`Recognizer::tag_conll`] — the same over `token` lines with blank lines between
@@ -121,6 +122,18 @@ impl Recognizer {
         Ok(self.with_user_gazetteer(Gazetteer::from_toml_str(toml)?))
     }
 
+    /// Adds the user entries of `entities.toml` in `config_dir`, if that file exists.
+    pub fn with_user_entities_in(self, config_dir: &std::path::Path) -> anyhow::Result<Self> {
+        let path = config_dir.join("entities.toml");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => self
+                .with_user_entities(&text)
+                .with_context(|| format!("reading {}", path.display())),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(self),
+            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+        }
+    }
+
     /// Adds (merges) user entries; later ones win.
     pub fn with_user_gazetteer(mut self, user: Gazetteer) -> Self {
         self.user.merge(user);
@@ -157,7 +170,9 @@ impl Recognizer {
             for (p, c) in passes.iter_mut().zip(&ctx) {
                 let (f, o) =
                     features::with_doc_features(&p.feats, &p.offsets, &p.tags, c, weights.bits);
-                p.tags = second.viterbi(&second.scores(&f, &o));
+                let mut scores = second.scores(&f, &o);
+                model::Weights::bias_o(&mut scores, self.model.o_bias);
+                p.tags = second.viterbi(&scores);
             }
         }
         passes
@@ -179,10 +194,11 @@ impl Recognizer {
             &mut feats,
             &mut offsets,
         );
-        let tags = self
-            .model
-            .weights
-            .viterbi(&self.model.weights.scores(&feats, &offsets));
+        let mut scores = self.model.weights.scores(&feats, &offsets);
+        if self.model.second.is_none() {
+            model::Weights::bias_o(&mut scores, self.model.o_bias);
+        }
+        let tags = self.model.weights.viterbi(&scores);
         let (norms, stems) = infos.into_iter().map(|i| (i.norm, i.stem)).unzip();
         FirstPass {
             feats,
@@ -250,9 +266,21 @@ impl Recognizer {
             .iter()
             .map(|s| s.iter().map(|t| t.text).collect())
             .collect();
-        let tagged = self.tag_document(&words, usize::MAX);
-        for ((sentence, words), mut tags) in sents.iter().zip(&words).zip(tagged) {
-            self.apply_article_rules(words, &mut tags);
+        let mut tagged = self.tag_document(&words, usize::MAX);
+        for (words, tags) in words.iter().zip(tagged.iter_mut()) {
+            self.apply_article_rules(words, tags);
+        }
+        let known = |w: &str| standalone.contains(w) || self.gazetteer.knows_word(w);
+        let stems: Vec<Vec<String>> = words
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|w| self.model.lexicon.split(&normalize(w), known).stem)
+                    .collect()
+            })
+            .collect();
+        rules::propagate_names(&stems, &mut tagged);
+        for ((sentence, _), tags) in sents.iter().zip(&words).zip(tagged) {
             for (start, end, kind) in tags::spans(&tags) {
                 out.push(self.raw_mention(text, &sentence[start..end], kind, &standalone));
             }
@@ -260,13 +288,14 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–3 of [`rules`] (organisation names with their adjectives), then the user's
+    /// Rules 1–4 of [`rules`] (organisation names with their adjectives), then the user's
     /// entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tags: &mut Vec<Tag>) {
         let is_head = |w: &str| {
             self.gazetteer.word_classes(w) & (1 << gazetteer::WordClass::OrgTrigger as u8) != 0
         };
         rules::extend_org_nisba(words, tags);
+        rules::org_head_before_org(words, is_head, tags);
         rules::org_head_nisba(words, is_head, tags);
         rules::split_org_before_name(words, tags);
         let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();

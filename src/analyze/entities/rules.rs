@@ -12,11 +12,19 @@
 //!    article is cut there, and those words become a person (`رئيسة البنك المركزي` + name:
 //!    an adjective agrees in definiteness, so the indefinite words cannot belong to it).
 //!
-//! Rules 1–3 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! 4. A one-word organisation head left `O` before an ORG span joins it
+//!    (`لوزارة` + `[الخزانة الأمريكية]` → `وزارة الخزانة الأمريكية`).
+//! 5. One sense per article: a word (clitics aside) tagged as a one-word entity of one kind
+//!    at least twice, and so tagged in more than half of its occurrences, is tagged so in its
+//!    other occurrences too where they are `O` between `O`s.
+//!
+//! Rules 1–5 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
-//! 4. User entries win: a span matching a user gazetteer entry gets the user's type, and
+//! 6. User entries win: a span matching a user gazetteer entry gets the user's type, and
 //!    model spans overlapping it are dropped.
+
+use std::collections::HashMap;
 
 use super::gazetteer::Gazetteer;
 use super::tags::{EntityKind, Tag, spans, tags_from_spans};
@@ -123,6 +131,59 @@ fn org_head_span(
     (j > first_adj && tags[i + 1..j].iter().all(|t| *t == Tag::O)).then_some(j)
 }
 
+/// Rule 4: joins an indefinite organisation head tagged `O` to the ORG span after it.
+pub fn org_head_before_org(tokens: &[&str], is_head: impl Fn(&str) -> bool, tags: &mut [Tag]) {
+    for i in 0..tokens.len().saturating_sub(1) {
+        let org = EntityKind::Organization;
+        if tags[i] != Tag::O || tags[i + 1] != org.begin() {
+            continue;
+        }
+        let head = org_head(&normalize(tokens[i]), &is_head);
+        if head.is_some_and(|h| !is_definite(&h)) {
+            tags[i] = org.begin();
+            tags[i + 1] = org.inside();
+        }
+    }
+}
+
+/// Rule 5: one sense per article for one-word names.
+pub fn propagate_names(stems: &[Vec<String>], tags: &mut [Vec<Tag>]) {
+    let mut seen: HashMap<&str, (usize, [usize; 4])> = HashMap::new();
+    for (s, t) in stems.iter().zip(tags.iter()) {
+        for (i, stem) in s.iter().enumerate() {
+            let entry = seen.entry(stem.as_str()).or_insert((0, [0; 4]));
+            entry.0 += 1;
+            if let Some(k) = single_word_kind(t, i) {
+                entry.1[kind_slot(k)] += 1;
+            }
+        }
+    }
+    for (s, t) in stems.iter().zip(tags.iter_mut()) {
+        for i in 0..s.len() {
+            let isolated = t[i] == Tag::O && t.get(i + 1).is_none_or(|n| !n.is_inside());
+            let Some(&(total, by_kind)) = seen.get(s[i].as_str()).filter(|_| isolated) else {
+                continue;
+            };
+            let best = (0..4).max_by_key(|&k| by_kind[k]).unwrap_or(0);
+            if by_kind[best] >= 2 && 2 * by_kind[best] > total {
+                t[i] = EntityKind::ALL[best].begin();
+            }
+        }
+    }
+}
+
+fn kind_slot(kind: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+/// The kind of token `i` if it is a one-word entity.
+fn single_word_kind(tags: &[Tag], i: usize) -> Option<EntityKind> {
+    let ends = tags.get(i + 1).is_none_or(|n| !n.is_inside());
+    (tags[i].is_begin() && ends)
+        .then(|| tags[i].kind())
+        .flatten()
+}
+
 /// Rule 3: cuts ORG spans where a definite nisba adjective meets indefinite words.
 pub fn split_org_before_name(tokens: &[&str], tags: &mut Vec<Tag>) {
     let mut out = Vec::new();
@@ -225,6 +286,37 @@ mod tests {
         let mut t = tags(&["B-ORG", "I-ORG", "I-ORG"]);
         split_org_before_name(&toks, &mut t);
         assert_eq!(t, tags(&["B-ORG", "I-ORG", "I-ORG"]));
+    }
+
+    #[test]
+    fn head_joins_following_org() {
+        let head = |w: &str| w == "وزاره";
+        let toks = ["لوزارة", "الخزانة", "الأمريكية"];
+        let mut t = tags(&["O", "B-ORG", "I-ORG"]);
+        org_head_before_org(&toks, head, &mut t);
+        assert_eq!(t, tags(&["B-ORG", "I-ORG", "I-ORG"]));
+    }
+
+    #[test]
+    fn one_sense_per_article() {
+        let stems: Vec<Vec<String>> = [
+            ["زار", "بوتين"],
+            ["قال", "بوتين"],
+            ["أكد", "بوتين"],
+            ["قال", "أمس"],
+        ]
+        .iter()
+        .map(|s| s.iter().map(|w| w.to_string()).collect())
+        .collect();
+        let mut t = vec![
+            tags(&["O", "B-PERS"]),
+            tags(&["O", "B-PERS"]),
+            tags(&["O", "O"]),
+            tags(&["O", "O"]),
+        ];
+        propagate_names(&stems, &mut t);
+        assert_eq!(t[2], tags(&["O", "B-PERS"]));
+        assert_eq!(t[3], tags(&["O", "O"]));
     }
 
     #[test]
