@@ -26,10 +26,20 @@ fn article(name: &str, title: &str) -> Article {
 }
 
 fn loaded(titles: &[&str]) -> (State, Vec<Article>) {
+    // Newest first is the list order: give the articles falling dates to keep `titles`' order.
     let articles: Vec<Article> = titles
         .iter()
         .enumerate()
-        .map(|(i, t)| article(&format!("{i}.txt"), t))
+        .map(|(i, t)| {
+            let mut a = article(&format!("{i}.txt"), t);
+            a.date = Some(akhbar::model::ArticleDate {
+                year: 2100 - i as i32,
+                month: 1,
+                day: 1,
+                seconds: 0,
+            });
+            a
+        })
         .collect();
     let mut state = State::new(PathBuf::from("news"), BidiMode::App);
     let effects = update(
@@ -247,4 +257,187 @@ fn an_empty_folder_is_fine() {
         }
     }
     assert!(state.library.visible.is_empty());
+}
+
+fn entry(name: &str, title: &str, id: i64, year: i32) -> ListEntry {
+    let mut e = ListEntry::of(&article(name, title));
+    e.id = Some(id);
+    e.date = Some(akhbar::model::ArticleDate {
+        year,
+        month: 1,
+        day: 1,
+        seconds: 0,
+    });
+    e
+}
+
+#[test]
+fn an_article_open_for_three_seconds_is_marked_read_once() {
+    let (mut state, articles) = loaded(&["أ", "ب"]);
+    open_article(&mut state, Arc::new(articles[0].clone()), None);
+    let mut effects = Vec::new();
+    for _ in 0..30 {
+        effects.extend(update(&mut state, Action::Tick));
+    }
+    assert_eq!(
+        effects,
+        vec![Effect::SetRead(ArticleKey::of(&articles[0]), true)]
+    );
+    assert!(state.library.entries[0].read);
+}
+
+#[test]
+fn m_and_s_toggle_read_and_bookmark_of_the_selected_entry() {
+    let (mut state, articles) = loaded(&["أ", "ب"]);
+    cmd(&mut state, Command::Down);
+    let key = ArticleKey::of(&articles[1]);
+    assert_eq!(
+        cmd(&mut state, Command::ToggleRead),
+        vec![Effect::SetRead(key.clone(), true)]
+    );
+    assert_eq!(
+        cmd(&mut state, Command::ToggleRead),
+        vec![Effect::SetRead(key.clone(), false)]
+    );
+    assert_eq!(
+        cmd(&mut state, Command::ToggleBookmark),
+        vec![Effect::SetBookmark(key, true)]
+    );
+    assert!(state.library.entries[1].bookmarked);
+}
+
+#[test]
+fn streamed_batches_keep_the_list_sorted_and_the_selection() {
+    let mut state = State::new(PathBuf::from("news"), BidiMode::App);
+    let effects = update(
+        &mut state,
+        Action::EntriesCached {
+            entries: vec![
+                entry("a.txt", "قديم", 1, 2019),
+                entry("b.txt", "حديث", 2, 2023),
+            ],
+            last: None,
+        },
+    );
+    assert_eq!(state.library.entries[0].title, "حديث", "newest first");
+    assert_eq!(effects.len(), 1, "the first article opens");
+    update(&mut state, Action::LibraryViewport { height: 10 });
+    cmd(&mut state, Command::Down);
+    update(
+        &mut state,
+        Action::EntriesChanged {
+            removed: vec![2],
+            added: vec![entry("c.txt", "أحدث", 3, 2024)],
+        },
+    );
+    let titles: Vec<&str> = state
+        .library
+        .entries
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, ["أحدث", "قديم"]);
+    assert_eq!(
+        state.library.selected_entry().map(|e| e.title.as_str()),
+        Some("قديم")
+    );
+    update(&mut state, Action::LoadDone { skipped: vec![] });
+    assert!(state.loading.is_none());
+}
+
+#[test]
+fn the_last_article_reopens_at_its_saved_scroll() {
+    let mut state = State::new(PathBuf::from("news"), BidiMode::App);
+    let b = article("b.txt", "ب");
+    let effects = update(
+        &mut state,
+        Action::EntriesCached {
+            entries: vec![entry("a.txt", "أ", 1, 2020), entry("b.txt", "ب", 2, 2019)],
+            last: Some(ArticleKey::of(&b)),
+        },
+    );
+    assert_eq!(effects, vec![Effect::OpenArticle(ArticleKey::of(&b))]);
+    let effects = akhbar::app::update::open_article_at(&mut state, Arc::new(b.clone()), None, 7);
+    assert_eq!(effects, vec![Effect::RememberArticle(ArticleKey::of(&b))]);
+    update(
+        &mut state,
+        Action::ReaderViewport {
+            height: 5,
+            lines: 0,
+        },
+    );
+    assert_eq!(state.reader.scroll, 0, "not laid out yet");
+    update(
+        &mut state,
+        Action::ReaderViewport {
+            height: 5,
+            lines: 30,
+        },
+    );
+    assert_eq!(state.reader.scroll, 7);
+}
+
+#[test]
+fn search_results_replace_the_list_and_open_at_the_first_hit() {
+    let (mut state, articles) = loaded(&["أ", "ب"]);
+    let effects = cmd(&mut state, Command::Search);
+    assert!(state.search.active && state.search.editing);
+    assert_eq!(effects, vec![Effect::Search(String::new())]);
+    assert_eq!(
+        update(&mut state, Action::SearchInput('ب')),
+        vec![Effect::Search("ب".into())]
+    );
+    let key = ArticleKey::of(&articles[1]);
+    update(
+        &mut state,
+        Action::SearchResults {
+            results: vec![akhbar::app::state::SearchResult {
+                key: key.clone(),
+                title: "ب".into(),
+                snippet: String::new(),
+                hits: vec![0..2, 5..7],
+                count: None,
+            }],
+            error: None,
+        },
+    );
+    cmd(&mut state, Command::Open); // ends typing
+    assert_eq!(
+        cmd(&mut state, Command::Open),
+        vec![Effect::OpenArticle(key)]
+    );
+    let effects =
+        akhbar::app::update::open_article_at(&mut state, Arc::new(articles[1].clone()), None, 0);
+    assert!(effects.contains(&Effect::Reveal(0)), "{effects:?}");
+    assert!(state.reader.marks_are_hits);
+    assert_eq!(cmd(&mut state, Command::NextMark), vec![Effect::Reveal(5)]);
+    assert_eq!(
+        cmd(&mut state, Command::NextMark),
+        vec![Effect::Reveal(0)],
+        "wraps around"
+    );
+    assert_eq!(cmd(&mut state, Command::PrevMark), vec![Effect::Reveal(5)]);
+    state.focus = Pane::Library;
+    cmd(&mut state, Command::Back);
+    assert!(!state.search.active, "Esc goes back to the list");
+}
+
+#[test]
+fn revealing_a_line_scrolls_only_when_it_is_off_screen() {
+    let (mut state, articles) = loaded(&["أ"]);
+    open_article(&mut state, Arc::new(articles[0].clone()), None);
+    update(
+        &mut state,
+        Action::ReaderViewport {
+            height: 9,
+            lines: 100,
+        },
+    );
+    update(&mut state, Action::RevealLine(5));
+    assert_eq!(state.reader.scroll, 0);
+    update(&mut state, Action::RevealLine(50));
+    assert_eq!(
+        state.reader.scroll, 47,
+        "a third of the page of context above"
+    );
 }

@@ -141,3 +141,74 @@ fn selected_entry_is_highlighted() {
         "selected row background: {highlighted} cells"
     );
 }
+
+fn app_on_putin() -> App {
+    let folder = samples();
+    let settings = Settings::default();
+    let recognizer = akhbar::analyze::entities::Recognizer::load_default().expect("model");
+    let mut app =
+        App::new(folder.clone(), settings).with_recognizer(std::sync::Arc::new(recognizer));
+    let article = load::load_file(&folder.join("putin-harbin.txt")).expect("sample");
+    app.handle(Event::Loaded {
+        articles: article,
+        skipped: vec![],
+    });
+    app
+}
+
+#[test]
+fn entities_and_figures_are_highlighted_in_their_colours_and_listed_in_the_panel() {
+    let mut app = app_on_putin();
+    let theme = app.settings.theme.clone();
+    let mut terminal = Terminal::new(TestBackend::new(150, 45)).expect("terminal");
+    app.draw(&mut terminal).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let count_fg = |colour| {
+        (0..150u16)
+            .flat_map(|x| (0..45u16).map(move |y| (x, y)))
+            .filter(|&(x, y)| buffer[(x, y)].fg == colour)
+            .count()
+    };
+    assert!(count_fg(theme.person) > 10, "people highlighted");
+    assert!(count_fg(theme.place) > 10, "places highlighted");
+    assert!(
+        count_fg(theme.organisation) > 5,
+        "organisations highlighted"
+    );
+    assert!(count_fg(theme.figure) > 5, "figures highlighted");
+    let text = screen(&mut app, 150, 45);
+    for section in ["Key figures", "People", "Places", "Organisations"] {
+        assert!(text.contains(section), "panel section {section}:\n{text}");
+    }
+}
+
+#[test]
+fn enter_on_an_entity_jumps_to_its_mention_and_emphasises_it() {
+    let mut app = app_on_putin();
+    let mut terminal = Terminal::new(TestBackend::new(150, 12)).expect("terminal");
+    app.draw(&mut terminal).expect("draw");
+    // Focus the panel and walk down to the last entity (its mention is far down the text).
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    let items = akhbar::app::panel::items(&app.state);
+    let last_entity = items
+        .iter()
+        .rposition(|i| i.target.is_some())
+        .expect("an entity");
+    for _ in 0..last_entity {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    key(&mut app, KeyCode::Enter);
+    app.draw(&mut terminal).expect("draw");
+    assert!(app.state.reader.scroll > 0, "scrolled to the mention");
+    let buffer = terminal.backend().buffer();
+    let emphasised = (0..150u16)
+        .flat_map(|x| (0..12u16).map(move |y| (x, y)))
+        .filter(|&(x, y)| {
+            buffer[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        })
+        .count();
+    assert!(emphasised > 0, "the mention is emphasised on screen");
+}

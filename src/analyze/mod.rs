@@ -12,8 +12,29 @@ use crate::model::Article;
 use entities::{Entity, Recognizer};
 use figures::{EntityRef, Figure};
 
+/// The text with every line that has no Arabic letter blanked out (same byte length, so
+/// offsets still match): the recognizer is trained on Arabic and must not read English
+/// paragraphs as strings of names.
+fn arabic_only(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_arabic = |c: char| matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}');
+    if text.split('\n').all(|line| line.chars().any(is_arabic)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            if line.chars().any(is_arabic) {
+                line.to_owned()
+            } else {
+                " ".repeat(line.len())
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(lines.join("\n"))
+}
+
 /// Bumped whenever the output of the analysis changes, so cached results are recomputed.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Everything the panel and the highlights need about one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -27,7 +48,9 @@ impl Analysis {
     /// entity mentions to the figure extractor so figures know who and where they concern.
     pub fn of(article: &Article, recognizer: Option<&Recognizer>) -> Analysis {
         let text = article.text();
-        let entities = recognizer.map(|r| r.entities(&text)).unwrap_or_default();
+        let entities = recognizer
+            .map(|r| r.entities(&arabic_only(&text)))
+            .unwrap_or_default();
         let refs: Vec<EntityRef<'_>> = entities
             .iter()
             .flat_map(|e| {
@@ -63,5 +86,20 @@ impl Analysis {
         } else {
             key
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_lines_are_blanked_for_the_recognizer() {
+        let text = "عنوان عربي\nThe World Bank said\nزار بوتين بكين";
+        let masked = arabic_only(text);
+        assert_eq!(masked.len(), text.len());
+        assert!(!masked.contains("World"));
+        assert!(masked.contains("بوتين"));
+        assert!(matches!(arabic_only("أ\nب"), std::borrow::Cow::Borrowed(_)));
     }
 }

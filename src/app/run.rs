@@ -35,9 +35,15 @@ pub enum Event {
     Terminal(TermEvent),
     /// SIGTERM or SIGHUP: quit cleanly.
     Terminate,
-    LoadProgress { done: usize, total: usize },
+    LoadProgress {
+        done: usize,
+        total: usize,
+    },
     /// The whole folder, loaded into memory (no database).
-    Loaded { articles: Vec<Article>, skipped: Vec<Skipped> },
+    Loaded {
+        articles: Vec<Article>,
+        skipped: Vec<Skipped>,
+    },
     /// From the store's indexer.
     Index(IndexEvent),
     /// Indexing failed; the message says why (the folder is then loaded into memory).
@@ -108,7 +114,10 @@ impl App {
             Event::LoadProgress { done, total } => vec![Action::LoadProgress { done, total }],
             Event::Loaded { articles, skipped } => {
                 let entries = articles.iter().map(ListEntry::of).collect();
-                self.articles = articles.into_iter().map(|a| (ArticleKey::of(&a), Arc::new(a))).collect();
+                self.articles = articles
+                    .into_iter()
+                    .map(|a| (ArticleKey::of(&a), Arc::new(a)))
+                    .collect();
                 vec![Action::LoadFinished { entries, skipped }]
             }
             Event::Index(event) => self.index_actions(event),
@@ -129,14 +138,25 @@ impl App {
     fn index_actions(&mut self, event: IndexEvent) -> Vec<Action> {
         match event {
             IndexEvent::Cached(entries) => {
-                let last = self.store.as_ref().and_then(|s| s.last_article(&self.state.folder).ok().flatten());
-                vec![Action::EntriesCached { entries: entries.into_iter().map(ListEntry::from).collect(), last }]
+                let last = self
+                    .store
+                    .as_ref()
+                    .and_then(|s| s.last_article(&self.state.folder).ok().flatten());
+                vec![Action::EntriesCached {
+                    entries: entries.into_iter().map(ListEntry::from).collect(),
+                    last,
+                }]
             }
             IndexEvent::Progress { done, total } => vec![Action::LoadProgress { done, total }],
             IndexEvent::Batch { removed, added } => {
-                vec![Action::EntriesChanged { removed, added: added.into_iter().map(ListEntry::from).collect() }]
+                vec![Action::EntriesChanged {
+                    removed,
+                    added: added.into_iter().map(ListEntry::from).collect(),
+                }]
             }
-            IndexEvent::Done(summary) => vec![Action::LoadDone { skipped: summary.skipped }],
+            IndexEvent::Done(summary) => vec![Action::LoadDone {
+                skipped: summary.skipped,
+            }],
         }
     }
 
@@ -210,7 +230,10 @@ impl App {
         }
         let hash = self.content_hash(key);
         let cached = match (&self.store, hash) {
-            (Some(store), Some(hash)) => store.cache_get_json::<Analysis>(hash, ANALYSIS_CACHE, ANALYZER_VERSION).ok().flatten(),
+            (Some(store), Some(hash)) => store
+                .cache_get_json::<Analysis>(hash, ANALYSIS_CACHE, ANALYZER_VERSION)
+                .ok()
+                .flatten(),
             _ => None,
         };
         let analysis = Arc::new(cached.unwrap_or_else(|| {
@@ -227,7 +250,13 @@ impl App {
     }
 
     fn content_hash(&self, key: &ArticleKey) -> Option<u64> {
-        self.state.library.entries.iter().find(|e| &e.key == key).map(|e| e.content_hash).filter(|&h| h != 0)
+        self.state
+            .library
+            .entries
+            .iter()
+            .find(|e| &e.key == key)
+            .map(|e| e.content_hash)
+            .filter(|&h| h != 0)
     }
 
     /// Runs a full-text search over the store (titles only, in memory mode).
@@ -236,34 +265,59 @@ impl App {
             return memory_search(&self.state, query);
         };
         if query.trim().is_empty() {
-            return Action::SearchResults { results: Vec::new(), error: None };
+            return Action::SearchResults {
+                results: Vec::new(),
+                error: None,
+            };
         }
         let parsed = match store::parse_query(query) {
             Ok(parsed) => parsed,
-            Err(e) => return Action::SearchResults { results: Vec::new(), error: Some(e.to_string()) },
+            Err(e) => {
+                return Action::SearchResults {
+                    results: Vec::new(),
+                    error: Some(e.to_string()),
+                };
+            }
         };
         match store.search(&self.state.folder, &parsed, SEARCH_LIMIT) {
             Ok(found) => Action::SearchResults {
                 results: found
                     .hits
                     .into_iter()
-                    .map(|hit| SearchResult { key: hit.entry.key, title: hit.entry.title, snippet: hit.snippet, hits: hit.hits, count: None })
+                    .map(|hit| SearchResult {
+                        key: hit.entry.key,
+                        title: hit.entry.title,
+                        snippet: hit.snippet,
+                        hits: hit.hits,
+                        count: None,
+                    })
                     .collect(),
                 error: None,
             },
-            Err(e) => Action::SearchResults { results: Vec::new(), error: Some(e.to_string()) },
+            Err(e) => Action::SearchResults {
+                results: Vec::new(),
+                error: Some(e.to_string()),
+            },
         }
     }
 
     /// Articles whose analysis links them to the entity `name`, with mention counts.
     fn other_articles(&self, name: &str) -> Action {
         let Some(store) = &self.store else {
-            return Action::SearchResults { results: Vec::new(), error: Some("needs the database (see the status line)".to_owned()) };
+            return Action::SearchResults {
+                results: Vec::new(),
+                error: Some("needs the database (see the status line)".to_owned()),
+            };
         };
         let query = format!("@\"{}\"", name.replace('"', ""));
         let parsed = match store::parse_query(&query) {
             Ok(parsed) => parsed,
-            Err(e) => return Action::SearchResults { results: Vec::new(), error: Some(e.to_string()) },
+            Err(e) => {
+                return Action::SearchResults {
+                    results: Vec::new(),
+                    error: Some(e.to_string()),
+                };
+            }
         };
         let wanted = crate::text::normalize(name);
         match store.search(&self.state.folder, &parsed, SEARCH_LIMIT) {
@@ -275,15 +329,31 @@ impl App {
                         let count = store
                             .entities(hit.entry.content_hash)
                             .ok()
-                            .and_then(|links| links.into_iter().find(|l| crate::text::normalize(&l.name) == wanted).map(|l| l.mentions));
-                        SearchResult { key: hit.entry.key, title: hit.entry.title, snippet: hit.snippet, hits: Vec::new(), count }
+                            .and_then(|links| {
+                                links
+                                    .into_iter()
+                                    .find(|l| crate::text::normalize(&l.name) == wanted)
+                                    .map(|l| l.mentions)
+                            });
+                        SearchResult {
+                            key: hit.entry.key,
+                            title: hit.entry.title,
+                            snippet: hit.snippet,
+                            hits: Vec::new(),
+                            count,
+                        }
                     })
                     .collect();
                 results.sort_by_key(|r| std::cmp::Reverse(r.count.unwrap_or(0)));
-                let error = results.is_empty().then(|| "no other analysed article mentions it yet".to_owned());
+                let error = results
+                    .is_empty()
+                    .then(|| "no other analysed article mentions it yet".to_owned());
                 Action::SearchResults { results, error }
             }
-            Err(e) => Action::SearchResults { results: Vec::new(), error: Some(e.to_string()) },
+            Err(e) => Action::SearchResults {
+                results: Vec::new(),
+                error: Some(e.to_string()),
+            },
         }
     }
 
@@ -294,7 +364,12 @@ impl App {
                 if let Some(action) = self.text_input(&key) {
                     return vec![action];
                 }
-                self.settings.keymap.command(&Key::from_event(&key)).map(Action::Command).into_iter().collect()
+                self.settings
+                    .keymap
+                    .command(&Key::from_event(&key))
+                    .map(Action::Command)
+                    .into_iter()
+                    .collect()
             }
             TermEvent::Mouse(mouse) => {
                 let Some((pane, row)) = self.areas.hit(mouse.column, mouse.row) else {
@@ -320,9 +395,17 @@ impl App {
         }
         match key.code {
             KeyCode::Char(c) if !key.modifiers.contains(event::KeyModifiers::CONTROL) => {
-                Some(if search { Action::SearchInput(c) } else { Action::FilterInput(c) })
+                Some(if search {
+                    Action::SearchInput(c)
+                } else {
+                    Action::FilterInput(c)
+                })
             }
-            KeyCode::Backspace => Some(if search { Action::SearchBackspace } else { Action::FilterBackspace }),
+            KeyCode::Backspace => Some(if search {
+                Action::SearchBackspace
+            } else {
+                Action::FilterBackspace
+            }),
             KeyCode::Enter => Some(Action::Command(Command::Open)),
             KeyCode::Esc => Some(Action::Command(Command::Back)),
             _ => None,
@@ -337,12 +420,26 @@ impl App {
         let mut redraw = false;
         if (reader_height, lines) != (self.state.reader.height, self.state.reader.lines) {
             let before = self.state.reader.scroll;
-            update::update(&mut self.state, Action::ReaderViewport { height: reader_height, lines });
+            update::update(
+                &mut self.state,
+                Action::ReaderViewport {
+                    height: reader_height,
+                    lines,
+                },
+            );
             redraw |= self.state.reader.scroll != before;
         }
-        let library_height = self.areas.library.map_or(self.state.library.height, |r| r.height);
+        let library_height = self
+            .areas
+            .library
+            .map_or(self.state.library.height, |r| r.height);
         if library_height != self.state.library.height {
-            update::update(&mut self.state, Action::LibraryViewport { height: library_height });
+            update::update(
+                &mut self.state,
+                Action::LibraryViewport {
+                    height: library_height,
+                },
+            );
             redraw = true;
         }
         if let Some(offset) = self.pending_reveal.take()
@@ -394,16 +491,28 @@ fn entity_links(analysis: &Analysis) -> Vec<store::EntityLink> {
 fn memory_search(state: &State, query: &str) -> Action {
     let needle = crate::text::normalize(query.trim());
     if needle.is_empty() {
-        return Action::SearchResults { results: Vec::new(), error: None };
+        return Action::SearchResults {
+            results: Vec::new(),
+            error: None,
+        };
     }
     let results = state
         .library
         .entries
         .iter()
         .filter(|e| e.title_key.contains(&needle))
-        .map(|e| SearchResult { key: e.key.clone(), title: e.title.clone(), snippet: String::new(), hits: Vec::new(), count: None })
+        .map(|e| SearchResult {
+            key: e.key.clone(),
+            title: e.title.clone(),
+            snippet: String::new(),
+            hits: Vec::new(),
+            count: None,
+        })
         .collect();
-    Action::SearchResults { results, error: Some("no database: searching titles only".to_owned()).filter(|_| false) }
+    Action::SearchResults {
+        results,
+        error: Some("no database: searching titles only".to_owned()).filter(|_| false),
+    }
 }
 
 /// Loads `folder` into memory on a background thread (the fallback without a database).
@@ -416,7 +525,10 @@ pub fn spawn_loader(folder: PathBuf, tx: Sender<Event>) {
                 let _ = tx.send(Event::LoadProgress { done, total });
             }
         });
-        let _ = tx.send(Event::Loaded { articles: library.articles, skipped: library.skipped });
+        let _ = tx.send(Event::Loaded {
+            articles: library.articles,
+            skipped: library.skipped,
+        });
     });
 }
 
@@ -430,7 +542,9 @@ pub fn spawn_indexer(folder: PathBuf, tx: Sender<Event>, cancel: Arc<AtomicBool>
             })
         });
         if let Err(e) = result {
-            let _ = tx.send(Event::IndexFailed(format!("indexing failed ({e}); reading the folder without the database")));
+            let _ = tx.send(Event::IndexFailed(format!(
+                "indexing failed ({e}); reading the folder without the database"
+            )));
             spawn_loader(folder, tx);
         }
     });
@@ -518,7 +632,12 @@ fn event_loop(app: &mut App, rx: &Receiver<Event>, tx: Sender<Event>) -> anyhow:
 }
 
 /// Performs the effects that touch the terminal or the loader; true when the app should quit.
-fn perform_terminal<B: Backend>(app: &mut App, effects: &[Effect], terminal: &mut Terminal<B>, tx: &Sender<Event>) -> anyhow::Result<bool>
+fn perform_terminal<B: Backend>(
+    app: &mut App,
+    effects: &[Effect],
+    terminal: &mut Terminal<B>,
+    tx: &Sender<Event>,
+) -> anyhow::Result<bool>
 where
     B::Error: Send + Sync + 'static,
 {
@@ -540,7 +659,11 @@ where
                 app.cancel = Arc::new(AtomicBool::new(false));
                 app.state.loading = Some(super::state::Progress { done: 0, total: 0 });
                 if app.store.is_some() {
-                    spawn_indexer(app.state.folder.clone(), tx.clone(), Arc::clone(&app.cancel));
+                    spawn_indexer(
+                        app.state.folder.clone(),
+                        tx.clone(),
+                        Arc::clone(&app.cancel),
+                    );
                 } else {
                     spawn_loader(app.state.folder.clone(), tx.clone());
                 }

@@ -109,9 +109,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::LoadFinished { entries, skipped } => {
-            let mut effects = set_entries(state, entries, None);
-            effects.extend(update(state, Action::LoadDone { skipped }));
-            effects
+            state.loading = None;
+            state.library.skipped = skipped;
+            set_entries(state, entries, None)
         }
         Action::RevealLine(line) => {
             reveal_line(state, line);
@@ -140,10 +140,18 @@ pub fn open_article(state: &mut State, article: Arc<Article>, analysis: Option<A
 
 /// Opens an article with its remembered scroll position; returns the effects of leaving the
 /// previous one (its scroll is saved) and of remembering this one.
-pub fn open_article_at(state: &mut State, article: Arc<Article>, analysis: Option<Arc<Analysis>>, scroll: usize) -> Vec<Effect> {
+pub fn open_article_at(
+    state: &mut State,
+    article: Arc<Article>,
+    analysis: Option<Arc<Analysis>>,
+    scroll: usize,
+) -> Vec<Effect> {
     let mut effects = Vec::new();
     if let Some(previous) = state.reader.article.as_deref() {
-        effects.push(Effect::SaveScroll(ArticleKey::of(previous), state.reader.scroll));
+        effects.push(Effect::SaveScroll(
+            ArticleKey::of(previous),
+            state.reader.scroll,
+        ));
     }
     let key = ArticleKey::of(&article);
     open_article(state, article, analysis);
@@ -160,7 +168,12 @@ fn apply_pending_search(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let key = ArticleKey::of(article);
-    let Some(result) = state.search.results.iter().find(|r| r.key == key && state.search.active) else {
+    let Some(result) = state
+        .search
+        .results
+        .iter()
+        .find(|r| r.key == key && state.search.active)
+    else {
         return Vec::new();
     };
     let marks = match (&state.search.entity, state.reader.analysis.as_deref()) {
@@ -253,7 +266,9 @@ fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
 /// `m` / `s`: flips read or bookmark on the selected entry (list) or the open article.
 fn toggle_entry_flag(state: &mut State, bookmark: bool) -> Vec<Effect> {
     let key = match state.focus {
-        Pane::Library if !state.search.active => state.library.selected_entry().map(|e| e.key.clone()),
+        Pane::Library if !state.search.active => {
+            state.library.selected_entry().map(|e| e.key.clone())
+        }
         _ => state.reader.article.as_deref().map(ArticleKey::of),
     };
     let Some(key) = key else { return Vec::new() };
@@ -273,13 +288,18 @@ fn toggle_entry_flag(state: &mut State, bookmark: bool) -> Vec<Effect> {
 
 /// `o`: the articles of the folder mentioning the selected entity.
 fn other_articles(state: &mut State) -> Vec<Effect> {
-    let target = panel::items(state).get(state.panel.selected).and_then(|item| item.target);
+    let target = panel::items(state)
+        .get(state.panel.selected)
+        .and_then(|item| item.target);
     let name = match (target, state.reader.analysis.as_deref()) {
-        (Some(panel::Target::Entity(i)), Some(analysis)) => analysis.entities.get(i).map(|e| e.name.clone()),
+        (Some(panel::Target::Entity(i)), Some(analysis)) => {
+            analysis.entities.get(i).map(|e| e.name.clone())
+        }
         _ => None,
     };
     let Some(name) = name else {
-        state.message = Some("select a person, place or organisation in the panel first".to_owned());
+        state.message =
+            Some("select a person, place or organisation in the panel first".to_owned());
         return Vec::new();
     };
     state.search = super::state::SearchState {
@@ -503,7 +523,8 @@ fn click(state: &mut State, pane: Pane, row: u16) -> Vec<Effect> {
     state.focus = pane;
     match pane {
         Pane::Library if state.search.active => {
-            let position = state.search.offset + usize::from(row.saturating_sub(1) / ROWS_PER_ENTRY);
+            let position =
+                state.search.offset + usize::from(row.saturating_sub(1) / ROWS_PER_ENTRY);
             if position < state.search.results.len() {
                 state.search.selected = position;
                 return open_command(state);
@@ -582,9 +603,18 @@ fn tick(state: &mut State) -> Vec<Effect> {
 
 /// Replaces the whole list (keeping the selection and the session's read marks), and opens
 /// `last` — or the first article — when nothing is open yet.
-fn set_entries(state: &mut State, entries: Vec<ListEntry>, last: Option<ArticleKey>) -> Vec<Effect> {
-    let read: std::collections::HashSet<ArticleKey> =
-        state.library.entries.iter().filter(|e| e.read).map(|e| e.key.clone()).collect();
+fn set_entries(
+    state: &mut State,
+    entries: Vec<ListEntry>,
+    last: Option<ArticleKey>,
+) -> Vec<Effect> {
+    let read: std::collections::HashSet<ArticleKey> = state
+        .library
+        .entries
+        .iter()
+        .filter(|e| e.read)
+        .map(|e| e.key.clone())
+        .collect();
     let mut entries: Vec<ListEntry> = entries
         .into_iter()
         .map(|mut entry| {
@@ -624,7 +654,8 @@ fn open_first_if_none(state: &State) -> Vec<Effect> {
 fn change_entries(state: &mut State, removed: &[i64], added: Vec<ListEntry>) {
     let added_keys: std::collections::HashSet<&ArticleKey> = added.iter().map(|e| &e.key).collect();
     let entries = &mut state.library.entries;
-    entries.retain(|e| !e.id.is_some_and(|id| removed.contains(&id)) && !added_keys.contains(&e.key));
+    entries
+        .retain(|e| !e.id.is_some_and(|id| removed.contains(&id)) && !added_keys.contains(&e.key));
     for entry in added {
         let at = entries.partition_point(|e| ListEntry::list_order(e, &entry).is_lt());
         entries.insert(at, entry);

@@ -13,6 +13,9 @@ use crate::text::printable;
 
 /// Draws the filter line (if any) and the visible entries.
 pub fn draw(buf: &mut Buffer, area: Rect, state: &State, settings: &Settings) -> Rect {
+    if state.search.active {
+        return draw_search(buf, area, state, settings);
+    }
     let mut list_area = area;
     if state.filter.editing || !state.filter.query.is_empty() {
         draw_filter_line(buf, Rect { height: 1, ..area }, state, settings);
@@ -91,13 +94,12 @@ fn draw_entry(
         title_style,
         &|_| Style::new(),
     );
+    let mark_x = area.x + area.width.saturating_sub(1);
     if !entry.read {
-        buf.set_string(
-            area.x + area.width.saturating_sub(1),
-            area.y,
-            "•",
-            base.fg(settings.theme.unread),
-        );
+        buf.set_string(mark_x, area.y, "•", base.fg(settings.theme.unread));
+    }
+    if entry.bookmarked {
+        buf.set_string(mark_x, area.y + 1, "★", base.fg(settings.theme.figure));
     }
     let mut meta = Vec::new();
     if let Some(date) = entry.date {
@@ -135,7 +137,135 @@ fn draw_entry(
 }
 
 fn draw_filter_line(buf: &mut Buffer, area: Rect, state: &State, settings: &Settings) {
-    let prompt = "/ ";
+    draw_query_line(
+        buf,
+        area,
+        "/ ",
+        &state.filter.query,
+        state.filter.editing,
+        state,
+        settings,
+    );
+}
+
+/// The search (or "other articles") results in place of the list: a query line, then each
+/// result's title and snippet.
+fn draw_search(buf: &mut Buffer, area: Rect, state: &State, settings: &Settings) -> Rect {
+    let search = &state.search;
+    let header_area = Rect { height: 1, ..area };
+    if search.entity.is_some() {
+        let text = format!("{} — {} articles", search.title, search.results.len());
+        let opts = options(
+            settings,
+            state.bidi_mode,
+            usize::from(area.width.saturating_sub(1)),
+            true,
+        );
+        let line = single_line(&text, &opts, state.bidi_mode);
+        draw_line(
+            buf,
+            header_area,
+            &line,
+            Style::new().fg(settings.theme.accent),
+            &|_| Style::new(),
+        );
+    } else {
+        draw_query_line(
+            buf,
+            header_area,
+            "S ",
+            &search.query,
+            search.editing,
+            state,
+            settings,
+        );
+    }
+    let list_area = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    if let Some(error) = &search.error {
+        buf.set_stringn(
+            list_area.x + 1,
+            list_area.y,
+            printable(error),
+            usize::from(list_area.width.saturating_sub(1)),
+            settings.theme.dimmed(),
+        );
+        return list_area;
+    }
+    let rows = usize::from(list_area.height / ROWS_PER_ENTRY);
+    let text_width = list_area.width.saturating_sub(2);
+    let opts = options(settings, state.bidi_mode, usize::from(text_width), true);
+    for (row, (position, result)) in search
+        .results
+        .iter()
+        .enumerate()
+        .skip(search.offset)
+        .take(rows)
+        .enumerate()
+    {
+        let y = list_area.y + (row as u16) * ROWS_PER_ENTRY;
+        let entry_area = Rect {
+            y,
+            height: ROWS_PER_ENTRY,
+            ..list_area
+        };
+        let selected = position == search.selected;
+        let base = if selected {
+            settings.theme.selected()
+        } else {
+            Style::new()
+        };
+        if selected {
+            buf.set_style(entry_area, base);
+        }
+        let title = single_line(&result.title, &opts, state.bidi_mode);
+        draw_line(
+            buf,
+            Rect {
+                width: text_width,
+                height: 1,
+                ..entry_area
+            },
+            &title,
+            base.add_modifier(Modifier::BOLD),
+            &|_| Style::new(),
+        );
+        let second = match result.count {
+            Some(count) => format!("{count}× · {}", result.snippet),
+            None => result.snippet.clone(),
+        };
+        let mut snippet = single_line(&second, &opts, state.bidi_mode);
+        snippet.indent = usize::from(text_width).saturating_sub(snippet.width);
+        let snippet_area = Rect {
+            y: y + 1,
+            width: text_width,
+            height: 1,
+            ..entry_area
+        };
+        draw_line(
+            buf,
+            snippet_area,
+            &snippet,
+            base.patch(settings.theme.dimmed()),
+            &|_| Style::new(),
+        );
+    }
+    list_area
+}
+
+/// A prompt and the query typed after it, with a cursor while typing.
+fn draw_query_line(
+    buf: &mut Buffer,
+    area: Rect,
+    prompt: &str,
+    query: &str,
+    editing: bool,
+    state: &State,
+    settings: &Settings,
+) {
     buf.set_string(
         area.x,
         area.y,
@@ -144,16 +274,16 @@ fn draw_filter_line(buf: &mut Buffer, area: Rect, state: &State, settings: &Sett
     );
     let width = area.width.saturating_sub(3);
     let opts = options(settings, state.bidi_mode, usize::from(width), false);
-    let mut query = single_line(&state.filter.query, &opts, state.bidi_mode);
-    query.indent = 0; // the query reads from the prompt
+    let mut line = single_line(query, &opts, state.bidi_mode);
+    line.indent = 0; // the query reads from the prompt
     let query_area = Rect {
         x: area.x + 2,
         width,
         ..area
     };
-    draw_line(buf, query_area, &query, Style::new(), &|_| Style::new());
-    if state.filter.editing {
-        let cursor_x = (area.x + 2 + query.width as u16).min(area.x + area.width.saturating_sub(1));
+    draw_line(buf, query_area, &line, Style::new(), &|_| Style::new());
+    if editing {
+        let cursor_x = (area.x + 2 + line.width as u16).min(area.x + area.width.saturating_sub(1));
         buf.set_string(
             cursor_x,
             area.y,

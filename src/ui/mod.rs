@@ -180,6 +180,9 @@ fn draw_frame(
 ) -> Rect {
     let focused = state.focus == pane;
     let title = match pane {
+        Pane::Library if state.search.active => {
+            format!(" Search ({}) ", state.search.results.len())
+        }
         Pane::Library => format!(" Library ({}) ", state.library.visible.len()),
         Pane::Reader => " Reader ".to_owned(),
         Pane::Panel => " Panel ".to_owned(),

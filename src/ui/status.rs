@@ -57,6 +57,7 @@ pub fn status_text(state: &State, settings: &Settings) -> String {
     let hints: Vec<String> = [
         hint(Command::Help, "help"),
         hint(Command::Filter, "filter"),
+        hint(Command::Search, "search"),
         hint(Command::Quit, "quit"),
     ]
     .into_iter()
