@@ -16,6 +16,15 @@ use crate::model::Article;
 use crate::text::json::to_safe_string;
 use crate::text::printable;
 
+/// The recognizer with the user's `entities.toml` (in the config dir) added.
+pub fn recognizer() -> anyhow::Result<Recognizer> {
+    let recognizer = Recognizer::load_default()?;
+    match crate::config::config_dir() {
+        Some(dir) => recognizer.with_user_entities_in(&dir),
+        None => Ok(recognizer),
+    }
+}
+
 /// Articles of a file, or of every file in a folder (sorted as the library sorts them).
 /// Files that cannot be read are reported on `err` and skipped.
 pub fn articles_at(path: &Path, err: &mut dyn Write) -> anyhow::Result<Vec<Article>> {
@@ -85,7 +94,7 @@ pub fn run_figures(
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
     // Figures name the entities of their sentence; without a model they simply name none.
-    let recognizer = Recognizer::load_default().ok();
+    let recognizer = recognizer().ok();
     let articles = articles_at(path, err)?;
     let mut results = Vec::new();
     for article in &articles {
@@ -114,7 +123,7 @@ pub fn run_entities(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let recognizer = Recognizer::load_default()?;
+    let recognizer = recognizer()?;
     let articles = articles_at(path, err)?;
     let mut results = Vec::new();
     for article in &articles {

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use akhbar::analyze::entities::Recognizer;
 use akhbar::config::{self, Settings};
 use akhbar::layout::{self, Direction, LayoutOptions};
 use akhbar::text::printable;
@@ -114,7 +113,7 @@ fn main() -> ExitCode {
             store::run_search(&folder, &query, json, &mut out)
         }),
         Some(Cmd::Ner) => with_output(|out, _| {
-            let recognizer = Recognizer::load_default()?;
+            let recognizer = headless::recognizer()?;
             Ok(recognizer.tag_conll(io::stdin().lock(), out)?)
         }),
         Some(Cmd::Entities { path, json }) => {

@@ -50,6 +50,11 @@ pub enum Event {
     IndexFailed(String),
     /// Article files changed on disk.
     FolderChanged,
+    /// The background analysis of the folder (entities and figures of every article).
+    AnalysisProgress {
+        done: usize,
+        total: usize,
+    },
 }
 
 const TICK: Duration = Duration::from_millis(250);
@@ -74,6 +79,8 @@ pub struct App {
     pending_reveal: Option<usize>,
     /// Set to stop the background indexer (quit, reload).
     cancel: Arc<AtomicBool>,
+    /// Where background work reports (set by `run`).
+    events: Option<Sender<Event>>,
 }
 
 impl App {
@@ -90,6 +97,7 @@ impl App {
             recognizer: None,
             pending_reveal: None,
             cancel: Arc::new(AtomicBool::new(false)),
+            events: None,
         }
     }
 
@@ -126,6 +134,11 @@ impl App {
                 Vec::new()
             }
             Event::FolderChanged => vec![Action::Command(Command::Reload)],
+            Event::AnalysisProgress { done, total } => {
+                self.state.analysing =
+                    (done < total).then_some(super::state::Progress { done, total });
+                Vec::new()
+            }
         };
         let mut pending = Vec::new();
         for action in actions {
@@ -154,9 +167,14 @@ impl App {
                     added: added.into_iter().map(ListEntry::from).collect(),
                 }]
             }
-            IndexEvent::Done(summary) => vec![Action::LoadDone {
-                skipped: summary.skipped,
-            }],
+            IndexEvent::Done(summary) => {
+                if !summary.cancelled {
+                    self.analyse_folder_in_background();
+                }
+                vec![Action::LoadDone {
+                    skipped: summary.skipped,
+                }]
+            }
         }
     }
 
@@ -247,6 +265,30 @@ impl App {
         }));
         self.analyses.insert(key.clone(), Arc::clone(&analysis));
         analysis
+    }
+
+    /// Starts analysing every article of the folder not yet in the cache (the `o` list and the
+    /// figures view read the results).
+    fn analyse_folder_in_background(&self) {
+        let (Some(tx), Some(_)) = (self.events.clone(), &self.store) else {
+            return;
+        };
+        let folder = self.state.folder.clone();
+        let recognizer = self.recognizer.clone();
+        let cancel = Arc::clone(&self.cancel);
+        thread::spawn(move || {
+            if let Ok(store) = Store::open_default() {
+                analyse_folder(
+                    &store,
+                    &folder,
+                    recognizer.as_deref(),
+                    &cancel,
+                    |done, total| {
+                        let _ = tx.send(Event::AnalysisProgress { done, total });
+                    },
+                );
+            }
+        });
     }
 
     fn content_hash(&self, key: &ArticleKey) -> Option<u64> {
@@ -474,6 +516,46 @@ impl App {
     }
 }
 
+/// Analyses every article of `folder` whose result is not cached yet, and caches it with its
+/// entity links. Stops early when `cancel` is set.
+pub fn analyse_folder(
+    store: &Store,
+    folder: &Path,
+    recognizer: Option<&Recognizer>,
+    cancel: &AtomicBool,
+    mut progress: impl FnMut(usize, usize),
+) {
+    let Ok(entries) = store.entries(folder) else {
+        return;
+    };
+    let total = entries.len();
+    let mut last = Instant::now();
+    for (i, entry) in entries.iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        let cached = store
+            .cache_get(entry.content_hash, ANALYSIS_CACHE, ANALYZER_VERSION)
+            .ok()
+            .flatten()
+            .is_some();
+        if !cached && let Ok(Some(article)) = store.article(entry.id) {
+            let analysis = Analysis::of(&article, recognizer);
+            let _ = store.cache_put_json(
+                entry.content_hash,
+                ANALYSIS_CACHE,
+                ANALYZER_VERSION,
+                &analysis,
+            );
+            let _ = store.set_entities(entry.content_hash, &entity_links(&analysis));
+        }
+        if i + 1 == total || last.elapsed() >= Duration::from_millis(200) {
+            last = Instant::now();
+            progress(i + 1, total);
+        }
+    }
+}
+
 /// What the store keeps of an analysis so that `@name` finds the article.
 fn entity_links(analysis: &Analysis) -> Vec<store::EntityLink> {
     analysis
@@ -564,7 +646,7 @@ fn spawn_input_reader(tx: Sender<Event>) {
 pub fn run(folder: &Path, settings: Settings, message: Option<String>) -> anyhow::Result<()> {
     let mut app = App::new(folder.to_owned(), settings);
     let mut messages: Vec<String> = message.into_iter().collect();
-    match Recognizer::load_default() {
+    match crate::headless::recognizer() {
         Ok(recognizer) => app = app.with_recognizer(Arc::new(recognizer)),
         Err(e) => messages.push(format!("entities unavailable: {e:#}")),
     }
@@ -584,6 +666,7 @@ pub fn run(folder: &Path, settings: Settings, message: Option<String>) -> anyhow
         }
     }
     app.state.message = (!messages.is_empty()).then(|| messages.join("; "));
+    app.events = Some(tx.clone());
     let watch_tx = tx.clone();
     let _watch = load::watch::watch(folder, move |_| {
         let _ = watch_tx.send(Event::FolderChanged);

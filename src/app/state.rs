@@ -191,6 +191,8 @@ pub struct State {
     pub bidi_mode: BidiMode,
     pub show_help: bool,
     pub loading: Option<Progress>,
+    /// Background analysis of the folder, while it runs.
+    pub analysing: Option<Progress>,
     /// A one-line message for the status bar (errors, config problems).
     pub message: Option<String>,
     pub quit: bool,
@@ -209,6 +211,7 @@ impl State {
             bidi_mode,
             show_help: false,
             loading: None,
+            analysing: None,
             message: None,
             quit: false,
         }

@@ -29,6 +29,13 @@ pub fn status_text(state: &State, settings: &Settings) -> String {
             thousands(progress.total)
         ));
     }
+    if let Some(progress) = state.analysing {
+        parts.push(format!(
+            "analysing {} / {}",
+            thousands(progress.done),
+            thousands(progress.total)
+        ));
+    }
     if let Some((n, m)) = state.article_position() {
         parts.push(format!("article {n}/{m}"));
     } else {
