@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::state::{ArticleKey, ListEntry, SearchResult};
+use super::state::{ArticleKey, FigureRow, ListEntry, SearchResult};
 use crate::model::Skipped;
 
 /// A user intent that a key can be bound to. Serde names are the names used in
@@ -36,11 +36,13 @@ pub enum Command {
     Search,
     OtherArticles,
     Reload,
+    Figures,
+    SortFigures,
 }
 
 impl Command {
     /// Every command, in the order the help overlay lists them.
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 26] = [
         Command::Down,
         Command::Up,
         Command::Top,
@@ -56,6 +58,8 @@ impl Command {
         Command::NextMention,
         Command::PrevMention,
         Command::OtherArticles,
+        Command::Figures,
+        Command::SortFigures,
         Command::Filter,
         Command::Search,
         Command::ToggleRead,
@@ -94,6 +98,8 @@ impl Command {
             Command::Search => "search the full text of the folder (source: date: @name)",
             Command::OtherArticles => "other articles mentioning the selected entity",
             Command::Reload => "reload the folder",
+            Command::Figures => "figures of the whole folder: table and chart by year",
+            Command::SortFigures => "figures view: sort by label, value, year, unit",
         }
     }
 }
@@ -158,6 +164,12 @@ pub enum Action {
     EntriesChanged {
         removed: Vec<i64>,
         added: Vec<ListEntry>,
+    },
+    /// The folder's figures, for the figures view.
+    FiguresLoaded(Vec<FigureRow>),
+    /// The figures table's height in rows.
+    FiguresViewport {
+        height: u16,
     },
     /// Loading ended; what was skipped.
     LoadDone {

@@ -19,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::action::{Action, Command};
-use super::state::{ArticleKey, ListEntry, SearchResult, State};
+use super::state::{ArticleKey, FigureRow, ListEntry, SearchResult, State};
 use super::terminal;
 use super::update::{self, Effect};
 use crate::analyze::entities::Recognizer;
@@ -50,6 +50,8 @@ pub enum Event {
     IndexFailed(String),
     /// Article files changed on disk.
     FolderChanged,
+    /// The folder's figures for the figures view.
+    Figures(Vec<FigureRow>),
     /// The background analysis of the folder (entities and figures of every article).
     AnalysisProgress {
         done: usize,
@@ -134,6 +136,7 @@ impl App {
                 Vec::new()
             }
             Event::FolderChanged => vec![Action::Command(Command::Reload)],
+            Event::Figures(rows) => vec![Action::FiguresLoaded(rows)],
             Event::AnalysisProgress { done, total } => {
                 self.state.analysing =
                     (done < total).then_some(super::state::Progress { done, total });
@@ -197,6 +200,7 @@ impl App {
                     let folder = self.state.folder.clone();
                     self.persist(|s| s.set_last_article(&folder, &key));
                 }
+                Effect::LoadFigures => self.load_figures_in_background(),
                 Effect::Search(query) => {
                     let action = self.search(&query);
                     update::update(&mut self.state, action);
@@ -288,6 +292,57 @@ impl App {
                     },
                 );
             }
+        });
+    }
+
+    /// Collects every figure of the folder from the analysis cache (or, without a database,
+    /// by analysing the loaded articles) on a background thread.
+    fn load_figures_in_background(&self) {
+        let Some(tx) = self.events.clone() else {
+            return;
+        };
+        let folder = self.state.folder.clone();
+        let titles: HashMap<ArticleKey, String> = self
+            .state
+            .library
+            .entries
+            .iter()
+            .map(|e| (e.key.clone(), e.title.clone()))
+            .collect();
+        let in_memory: Vec<Arc<Article>> = if self.store.is_some() {
+            Vec::new()
+        } else {
+            self.articles.values().cloned().collect()
+        };
+        let recognizer = self.recognizer.clone();
+        thread::spawn(move || {
+            let mut rows = Vec::new();
+            if in_memory.is_empty() {
+                if let Ok(store) = Store::open_default()
+                    && let Ok(entries) = store.entries(&folder)
+                {
+                    for entry in entries {
+                        if let Ok(Some(analysis)) = store.cache_get_json::<Analysis>(
+                            entry.content_hash,
+                            ANALYSIS_CACHE,
+                            ANALYZER_VERSION,
+                        ) {
+                            rows.extend(figure_rows(&entry.key, &entry.title, &analysis));
+                        }
+                    }
+                }
+            } else {
+                for article in in_memory {
+                    let key = ArticleKey::of(&article);
+                    let analysis = Analysis::of(&article, recognizer.as_deref());
+                    let title = titles
+                        .get(&key)
+                        .cloned()
+                        .unwrap_or_else(|| article.title.clone());
+                    rows.extend(figure_rows(&key, &title, &analysis));
+                }
+            }
+            let _ = tx.send(Event::Figures(rows));
         });
     }
 
@@ -471,6 +526,16 @@ impl App {
             );
             redraw |= self.state.reader.scroll != before;
         }
+        if let Some(table) = self.areas.figures
+            && table.height != self.state.figures.height
+        {
+            update::update(
+                &mut self.state,
+                Action::FiguresViewport {
+                    height: table.height,
+                },
+            );
+        }
         let library_height = self
             .areas
             .library
@@ -554,6 +619,34 @@ pub fn analyse_folder(
             progress(i + 1, total);
         }
     }
+}
+
+/// The figures of one article as rows of the figures view: amounts, percentages, populations
+/// and quantities (dates, ordinals and scores say when or which, not how much).
+pub fn figure_rows(key: &ArticleKey, title: &str, analysis: &Analysis) -> Vec<FigureRow> {
+    use crate::analyze::figures::FigureKind;
+    analysis
+        .figures
+        .iter()
+        .filter(|f| {
+            !matches!(
+                f.kind,
+                FigureKind::Date | FigureKind::Ordinal | FigureKind::Score
+            )
+        })
+        .map(|f| FigureRow {
+            key: key.clone(),
+            title: title.to_owned(),
+            range: f.range.clone(),
+            text: f.text.clone(),
+            value: f.value,
+            unit: f.unit.clone().unwrap_or_default(),
+            kind: f.kind.name().to_owned(),
+            label: f.label.clone().unwrap_or_default(),
+            year: f.year,
+            key_figure: f.key,
+        })
+        .collect()
 }
 
 /// What the store keeps of an analysis so that `@name` finds the article.

@@ -81,6 +81,71 @@ pub struct SearchResult {
     pub count: Option<u32>,
 }
 
+/// One figure of the folder, for the figures view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureRow {
+    pub key: ArticleKey,
+    pub title: String,
+    /// Byte range of the figure in the article's text.
+    pub range: Range<usize>,
+    pub text: String,
+    pub value: f64,
+    pub unit: String,
+    pub kind: String,
+    pub label: String,
+    pub year: Option<i32>,
+    pub key_figure: bool,
+}
+
+impl FigureRow {
+    /// Figures that measure the same thing: same label (normalized) and unit.
+    pub fn series(&self) -> (String, &str) {
+        (normalize(&self.label), self.unit.as_str())
+    }
+}
+
+/// Columns the figures table sorts by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FigureSort {
+    #[default]
+    Label,
+    Value,
+    Year,
+    Unit,
+}
+
+impl FigureSort {
+    pub fn next(self) -> Self {
+        match self {
+            FigureSort::Label => FigureSort::Value,
+            FigureSort::Value => FigureSort::Year,
+            FigureSort::Year => FigureSort::Unit,
+            FigureSort::Unit => FigureSort::Label,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureSort::Label => "label",
+            FigureSort::Value => "value",
+            FigureSort::Year => "year",
+            FigureSort::Unit => "unit",
+        }
+    }
+}
+
+/// The folder-wide figures view (`F`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FiguresState {
+    pub active: bool,
+    pub loading: bool,
+    pub rows: Vec<FigureRow>,
+    pub sort: FigureSort,
+    pub selected: usize,
+    pub offset: usize,
+    pub height: u16,
+}
+
 /// The full-text search (`S`) or an entity's other articles (`o`), shown in the library pane.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchState {
@@ -136,6 +201,21 @@ pub struct FilterState {
     pub editing: bool,
 }
 
+/// Marks to set once an article opens (from a search result, an entity's other articles,
+/// or the figures view).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PendingJump {
+    Ranges {
+        key: ArticleKey,
+        ranges: Vec<Range<usize>>,
+        hits: bool,
+    },
+    Entity {
+        key: ArticleKey,
+        name: String,
+    },
+}
+
 /// The reader pane: the open article, its analysis, its scroll position in laid-out lines
 /// and the ranges being navigated (a selected entity's mentions, a figure, search hits).
 #[derive(Debug, Clone, Default)]
@@ -150,6 +230,8 @@ pub struct ReaderState {
     pub marks_are_hits: bool,
     /// Byte offset in `Article::text()` of the last jump (where `]`/`[` continue from).
     pub cursor: Option<usize>,
+    /// What to mark and jump to once the article being opened is open.
+    pub pending: Option<PendingJump>,
     /// A remembered scroll position to apply once the article is laid out.
     pub restore_scroll: Option<usize>,
     /// Ticks since the article was opened (it counts as read after `READ_AFTER_TICKS`).
@@ -185,6 +267,7 @@ pub struct State {
     pub library: LibraryState,
     pub filter: FilterState,
     pub search: SearchState,
+    pub figures: FiguresState,
     pub reader: ReaderState,
     pub panel: PanelState,
     pub focus: Pane,
@@ -205,6 +288,7 @@ impl State {
             library: LibraryState::default(),
             filter: FilterState::default(),
             search: SearchState::default(),
+            figures: FiguresState::default(),
             reader: ReaderState::default(),
             panel: PanelState::default(),
             focus: Pane::Library,

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::action::{Action, Command, Pane};
 use super::panel;
-use super::state::{ArticleKey, ListEntry, Progress, State};
+use super::state::{ArticleKey, ListEntry, PendingJump, Progress, State};
 use crate::analyze::Analysis;
 use crate::config::BidiMode;
 use crate::model::Article;
@@ -34,6 +34,8 @@ pub enum Effect {
     OtherArticles(String),
     /// Re-scan the folder.
     Reload,
+    /// Collect the folder's figures (answered with `Action::FiguresLoaded`).
+    LoadFigures,
     /// Scroll the reader so the byte offset (in `Article::text()`) is on screen; the driver
     /// finds its line in the layout and answers with `Action::RevealLine`.
     Reveal(usize),
@@ -69,6 +71,17 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::EntriesCached { entries, last } => set_entries(state, entries, last),
+        Action::FiguresLoaded(rows) => {
+            state.figures.rows = rows;
+            state.figures.loading = false;
+            sort_figures(state);
+            Vec::new()
+        }
+        Action::FiguresViewport { height } => {
+            state.figures.height = height;
+            keep_figure_visible(state);
+            Vec::new()
+        }
         Action::EntriesChanged { removed, added } => {
             change_entries(state, &removed, added);
             Vec::new()
@@ -157,45 +170,64 @@ pub fn open_article_at(
     open_article(state, article, analysis);
     state.reader.restore_scroll = Some(scroll);
     effects.push(Effect::RememberArticle(key));
-    effects.extend(apply_pending_search(state));
+    effects.extend(apply_pending(state));
     effects
 }
 
-/// After opening a search result: its hits become the marks (or, for "other articles", the
-/// entity's mentions), and the reader jumps to the first.
-fn apply_pending_search(state: &mut State) -> Vec<Effect> {
+/// After opening an article from a search result, an entity's other-articles list or the
+/// figures view: the ranges to mark become the marks, and the reader jumps to the first.
+fn apply_pending(state: &mut State) -> Vec<Effect> {
     let Some(article) = state.reader.article.as_deref() else {
         return Vec::new();
     };
     let key = ArticleKey::of(article);
-    let Some(result) = state
-        .search
-        .results
-        .iter()
-        .find(|r| r.key == key && state.search.active)
-    else {
+    let Some(pending) = state.reader.pending.take() else {
         return Vec::new();
     };
-    let marks = match (&state.search.entity, state.reader.analysis.as_deref()) {
-        (Some(name), Some(analysis)) => {
-            let wanted = crate::text::normalize(name);
-            let mut ranges: Vec<std::ops::Range<usize>> = analysis
-                .entities
-                .iter()
-                .filter(|e| crate::text::normalize(&e.name) == wanted || e.key == wanted)
-                .flat_map(|e| e.mentions.iter().map(|m| m.range.clone()))
-                .collect();
-            ranges.sort_by_key(|r| r.start);
-            ranges
+    let (marks, hits) = match pending {
+        PendingJump::Ranges {
+            key: wanted,
+            ranges,
+            hits,
+        } if wanted == key => (ranges, hits),
+        PendingJump::Entity { key: wanted, name } if wanted == key => {
+            (entity_mentions(state, &name), false)
         }
-        _ => result.hits.clone(),
+        _ => return Vec::new(),
     };
     state.reader.marks = marks;
-    state.reader.marks_are_hits = state.search.entity.is_none();
+    state.reader.marks_are_hits = hits;
+    state.reader.mark = None;
     if state.reader.marks.is_empty() {
         return Vec::new();
     }
     jump_to_mark(state, 0)
+}
+
+/// Mentions (in text order) of the entity called `name` in the open article.
+fn entity_mentions(state: &State, name: &str) -> Vec<std::ops::Range<usize>> {
+    let Some(analysis) = state.reader.analysis.as_deref() else {
+        return Vec::new();
+    };
+    let wanted = crate::text::normalize(name);
+    let mut ranges: Vec<std::ops::Range<usize>> = analysis
+        .entities
+        .iter()
+        .filter(|e| crate::text::normalize(&e.name) == wanted || e.key == wanted)
+        .flat_map(|e| e.mentions.iter().map(|m| m.range.clone()))
+        .collect();
+    ranges.sort_by_key(|r| r.start);
+    ranges
+}
+
+/// Opens `key` (or stays on it) and marks what `pending` says once it is open.
+fn open_with(state: &mut State, key: ArticleKey, pending: PendingJump) -> Vec<Effect> {
+    state.reader.pending = Some(pending);
+    state.focus = Pane::Reader;
+    if state.reader.article.as_deref().map(ArticleKey::of) == Some(key.clone()) {
+        return apply_pending(state);
+    }
+    vec![Effect::OpenArticle(key)]
 }
 
 fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
@@ -206,11 +238,22 @@ fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    if state.figures.active
+        && let Some(effects) = figures_command(state, command)
+    {
+        return effects;
+    }
     match command {
         Command::Quit => {
             state.quit = true;
             vec![Effect::Quit]
         }
+        Command::Figures => {
+            state.figures.active = true;
+            state.figures.loading = true;
+            vec![Effect::LoadFigures]
+        }
+        Command::SortFigures => Vec::new(),
         Command::Help => {
             state.show_help = true;
             Vec::new()
@@ -261,6 +304,77 @@ fn command_update(state: &mut State, command: Command) -> Vec<Effect> {
         Command::Top => move_by(state, i64::MIN / 2),
         Command::Bottom => move_by(state, i64::MAX / 2),
     }
+}
+
+/// Commands while the figures view is open; `None` lets the command through (quit, help…).
+fn figures_command(state: &mut State, command: Command) -> Option<Vec<Effect>> {
+    let len = state.figures.rows.len();
+    let page = usize::from(state.figures.height).max(1) as i64;
+    let delta = match command {
+        Command::Down => 1,
+        Command::Up => -1,
+        Command::PageDown => page,
+        Command::PageUp => -page,
+        Command::Top => i64::MIN / 2,
+        Command::Bottom => i64::MAX / 2,
+        Command::Back | Command::Figures => {
+            state.figures.active = false;
+            return Some(Vec::new());
+        }
+        Command::SortFigures => {
+            state.figures.sort = state.figures.sort.next();
+            sort_figures(state);
+            return Some(Vec::new());
+        }
+        Command::Open => {
+            let row = state.figures.rows.get(state.figures.selected)?.clone();
+            state.figures.active = false;
+            let pending = PendingJump::Ranges {
+                key: row.key.clone(),
+                ranges: vec![row.range],
+                hits: false,
+            };
+            return Some(open_with(state, row.key, pending));
+        }
+        Command::Quit | Command::Help | Command::Suspend | Command::CycleBidi => return None,
+        _ => return Some(Vec::new()),
+    };
+    state.figures.selected = clamp_add(state.figures.selected, delta, len.saturating_sub(1));
+    keep_figure_visible(state);
+    Some(Vec::new())
+}
+
+fn keep_figure_visible(state: &mut State) {
+    let figures = &mut state.figures;
+    let page = usize::from(figures.height).max(1);
+    if figures.selected < figures.offset {
+        figures.offset = figures.selected;
+    } else if figures.selected >= figures.offset + page {
+        figures.offset = figures.selected + 1 - page;
+    }
+}
+
+/// Sorts the figures table by its column (label ties broken by year, then value).
+fn sort_figures(state: &mut State) {
+    use super::state::FigureSort;
+    let rows = &mut state.figures.rows;
+    match state.figures.sort {
+        FigureSort::Label => rows.sort_by(|a, b| {
+            a.series()
+                .cmp(&b.series())
+                .then(a.year.cmp(&b.year))
+                .then(a.value.total_cmp(&b.value))
+        }),
+        FigureSort::Value => rows.sort_by(|a, b| b.value.total_cmp(&a.value)),
+        FigureSort::Year => {
+            rows.sort_by(|a, b| b.year.cmp(&a.year).then(a.series().cmp(&b.series())))
+        }
+        FigureSort::Unit => {
+            rows.sort_by(|a, b| a.unit.cmp(&b.unit).then(b.value.total_cmp(&a.value)))
+        }
+    }
+    state.figures.selected = 0;
+    state.figures.offset = 0;
 }
 
 /// `m` / `s`: flips read or bookmark on the selected entry (list) or the open article.
@@ -335,17 +449,22 @@ fn open_command(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     if state.focus == Pane::Library && state.search.active {
-        return match state.search.results.get(state.search.selected) {
-            Some(result) => {
-                let key = result.key.clone();
-                state.focus = Pane::Reader;
-                if state.reader.article.as_deref().map(ArticleKey::of) == Some(key.clone()) {
-                    return apply_pending_search(state);
-                }
-                vec![Effect::OpenArticle(key)]
-            }
-            None => Vec::new(),
+        let Some(result) = state.search.results.get(state.search.selected) else {
+            return Vec::new();
         };
+        let key = result.key.clone();
+        let pending = match &state.search.entity {
+            Some(name) => PendingJump::Entity {
+                key: key.clone(),
+                name: name.clone(),
+            },
+            None => PendingJump::Ranges {
+                key: key.clone(),
+                ranges: result.hits.clone(),
+                hits: true,
+            },
+        };
+        return open_with(state, key, pending);
     }
     match state.focus {
         Pane::Library => match state.library.selected_entry() {

@@ -178,6 +178,8 @@ impl Default for Keymap {
             (c('S'), Search),
             (c('o'), OtherArticles),
             (c('r'), Reload),
+            (c('F'), Figures),
+            (c('t'), SortFigures),
         ])
     }
 }

@@ -2,6 +2,7 @@
 //! layout of the open article is cached in `Views` and rebuilt only when it changes.
 
 pub mod bidi_text;
+pub mod figures;
 pub mod help;
 pub mod library;
 pub mod panel;
@@ -35,6 +36,8 @@ pub struct Areas {
     pub library: Option<Rect>,
     pub reader: Option<Rect>,
     pub panel: Option<Rect>,
+    /// The figures table's rows, while the figures view is open.
+    pub figures: Option<Rect>,
 }
 
 impl Areas {
@@ -67,7 +70,13 @@ pub fn draw(frame: &mut Frame, state: &State, settings: &Settings, views: &mut V
     }
     let [main, status_row] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let areas = draw_panes(buf, main, state, settings, views);
+    let mut areas = draw_panes(buf, main, state, settings, views);
+    if state.figures.active {
+        areas = Areas {
+            figures: Some(figures::draw(buf, main, state, settings)),
+            ..Areas::default()
+        };
+    }
     status::draw(buf, status_row, state, settings);
     if state.show_help {
         help::draw(buf, main, settings);
