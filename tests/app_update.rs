@@ -441,3 +441,85 @@ fn revealing_a_line_scrolls_only_when_it_is_off_screen() {
         "a third of the page of context above"
     );
 }
+
+fn figure_row(name: &str, label: &str, value: f64, year: i32) -> akhbar::app::state::FigureRow {
+    akhbar::app::state::FigureRow {
+        key: ArticleKey {
+            path: PathBuf::from(name),
+            index_in_file: 0,
+        },
+        title: name.to_owned(),
+        range: 10..20,
+        text: "x".into(),
+        value,
+        unit: "EUR".into(),
+        kind: "money".into(),
+        label: label.into(),
+        year: Some(year),
+        key_figure: true,
+    }
+}
+
+#[test]
+fn figures_view_sorts_moves_and_opens_the_article_at_the_figure() {
+    let (mut state, _) = loaded(&["أ"]);
+    assert_eq!(cmd(&mut state, Command::Figures), vec![Effect::LoadFigures]);
+    assert!(state.figures.active && state.figures.loading);
+    let rows = vec![
+        figure_row("a.txt", "الصادرات", 5.0, 2021),
+        figure_row("b.txt", "المبادلات التجارية", 220e9, 2023),
+        figure_row("c.txt", "الصادرات", 7.0, 2022),
+    ];
+    update(&mut state, Action::FiguresLoaded(rows));
+    update(&mut state, Action::FiguresViewport { height: 10 });
+    let labels: Vec<&str> = state
+        .figures
+        .rows
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["الصادرات", "الصادرات", "المبادلات التجارية"],
+        "sorted by label, then year"
+    );
+    cmd(&mut state, Command::SortFigures);
+    assert_eq!(
+        state.figures.rows[0].value, 220e9,
+        "then by value, largest first"
+    );
+    cmd(&mut state, Command::Down);
+    assert_eq!(state.figures.selected, 1);
+    cmd(&mut state, Command::Down);
+    cmd(&mut state, Command::Down);
+    assert_eq!(state.figures.selected, 2, "clamped");
+    let effects = cmd(&mut state, Command::Open);
+    assert_eq!(
+        effects,
+        vec![Effect::OpenArticle(ArticleKey {
+            path: PathBuf::from("a.txt"),
+            index_in_file: 0
+        })]
+    );
+    assert!(!state.figures.active);
+    let mut a = article("a.txt", "أ");
+    a.paragraphs = vec!["x".repeat(40)];
+    let effects = akhbar::app::update::open_article_at(&mut state, Arc::new(a), None, 0);
+    assert!(effects.contains(&Effect::Reveal(10)), "{effects:?}");
+    assert_eq!(state.reader.marks, vec![10..20]);
+}
+
+#[test]
+fn a_series_is_charted_by_year_with_the_largest_value_per_year() {
+    let rows = vec![
+        figure_row("a.txt", "الصادرات", 5.0, 2021),
+        figure_row("b.txt", "الصادرات", 9.0, 2021),
+        figure_row("c.txt", "الصادرات", 7.0, 2022),
+        figure_row("d.txt", "الواردات", 1.0, 2022),
+    ];
+    let series = akhbar::ui::figures::series_by_year(&rows, &rows[0]);
+    assert_eq!(
+        series.into_iter().collect::<Vec<_>>(),
+        vec![(2021, 9.0), (2022, 7.0)]
+    );
+}

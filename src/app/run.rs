@@ -83,7 +83,13 @@ pub struct App {
     cancel: Arc<AtomicBool>,
     /// Where background work reports (set by `run`).
     events: Option<Sender<Event>>,
+    /// The store's writer thread, when started.
+    writer: Option<Sender<StoreWrite>>,
+    writer_thread: Option<thread::JoinHandle<()>>,
 }
+
+/// One write for the store's writer thread.
+type StoreWrite = Box<dyn FnOnce(&Store) -> Result<(), store::StoreError> + Send>;
 
 impl App {
     pub fn new(folder: PathBuf, settings: Settings) -> Self {
@@ -100,6 +106,8 @@ impl App {
             pending_reveal: None,
             cancel: Arc::new(AtomicBool::new(false)),
             events: None,
+            writer: None,
+            writer_thread: None,
         }
     }
 
@@ -190,15 +198,15 @@ impl App {
                     self.perform(more, pending);
                 }
                 Effect::Reveal(offset) => self.pending_reveal = Some(offset),
-                Effect::SetRead(key, read) => self.persist(|s| s.set_read(&key, read)),
-                Effect::SetBookmark(key, on) => self.persist(|s| s.set_bookmarked(&key, on)),
+                Effect::SetRead(key, read) => self.persist(move |s| s.set_read(&key, read)),
+                Effect::SetBookmark(key, on) => self.persist(move |s| s.set_bookmarked(&key, on)),
                 Effect::SaveScroll(key, scroll) => {
                     let scroll = u32::try_from(scroll).unwrap_or(u32::MAX);
-                    self.persist(|s| s.set_scroll(&key, scroll));
+                    self.persist(move |s| s.set_scroll(&key, scroll));
                 }
                 Effect::RememberArticle(key) => {
                     let folder = self.state.folder.clone();
-                    self.persist(|s| s.set_last_article(&folder, &key));
+                    self.persist(move |s| s.set_last_article(&folder, &key));
                 }
                 Effect::LoadFigures => self.load_figures_in_background(),
                 Effect::Search(query) => {
@@ -216,11 +224,44 @@ impl App {
 
     /// Writes reading state; a failing database is reported once in the status line and the
     /// state stays in memory for the session.
-    fn persist(&mut self, write: impl FnOnce(&Store) -> Result<(), store::StoreError>) {
+    fn persist(
+        &mut self,
+        write: impl FnOnce(&Store) -> Result<(), store::StoreError> + Send + 'static,
+    ) {
+        // With a writer thread the UI never waits for the indexer's write transactions.
+        let mut write: StoreWrite = Box::new(write);
+        if let Some(writer) = &self.writer {
+            match writer.send(write) {
+                Ok(()) => return,
+                // The writer is gone: write here instead.
+                Err(mpsc::SendError(job)) => write = job,
+            }
+            self.writer = None;
+        }
         if let Some(store) = &self.store
             && let Err(e) = write(store)
         {
             self.state.message = Some(format!("reading state not saved: {e}"));
+        }
+    }
+
+    /// Sends the store's writes to a thread with its own connection; failures come back as
+    /// `Event::IndexFailed`-style messages on `tx`.
+    pub fn start_writer(&mut self, tx: Sender<Event>) {
+        let (writes, jobs) = mpsc::channel::<StoreWrite>();
+        match Store::open_default() {
+            Ok(store) => {
+                self.writer_thread = Some(thread::spawn(move || {
+                    for job in jobs {
+                        if let Err(e) = job(&store) {
+                            let _ = tx
+                                .send(Event::IndexFailed(format!("reading state not saved: {e}")));
+                        }
+                    }
+                }));
+                self.writer = Some(writes);
+            }
+            Err(e) => self.state.message = Some(format!("reading state not saved: {e}")),
         }
     }
 
@@ -258,15 +299,19 @@ impl App {
                 .flatten(),
             _ => None,
         };
+        let cached_missing = cached.is_none() && self.store.is_some();
         let analysis = Arc::new(cached.unwrap_or_else(|| {
             let fresh = Analysis::of(article, self.recognizer.as_deref());
-            if let (Some(store), Some(hash)) = (&self.store, hash) {
-                // Best effort: a cache that cannot be written only costs time later.
-                let _ = store.cache_put_json(hash, ANALYSIS_CACHE, ANALYZER_VERSION, &fresh);
-                let _ = store.set_entities(hash, &entity_links(&fresh));
-            }
             fresh
         }));
+        if let (Some(hash), true) = (hash, cached_missing) {
+            let (value, links) = (Analysis::clone(&analysis), entity_links(&analysis));
+            // Best effort: a cache that cannot be written only costs time later.
+            self.persist(move |store| {
+                store.cache_put_json(hash, ANALYSIS_CACHE, ANALYZER_VERSION, &value)?;
+                store.set_entities(hash, &links)
+            });
+        }
         self.analyses.insert(key.clone(), Arc::clone(&analysis));
         analysis
     }
@@ -576,7 +621,12 @@ impl App {
         if let Some(article) = self.state.reader.article.as_deref() {
             let key = ArticleKey::of(article);
             let scroll = u32::try_from(self.state.reader.scroll).unwrap_or(u32::MAX);
-            self.persist(|s| s.set_scroll(&key, scroll));
+            self.persist(move |s| s.set_scroll(&key, scroll));
+        }
+        // Wait for the queued writes: closing the channel ends the writer's loop.
+        self.writer = None;
+        if let Some(writer) = self.writer_thread.take() {
+            let _ = writer.join();
         }
     }
 }
@@ -760,6 +810,9 @@ pub fn run(folder: &Path, settings: Settings, message: Option<String>) -> anyhow
     }
     app.state.message = (!messages.is_empty()).then(|| messages.join("; "));
     app.events = Some(tx.clone());
+    if app.store.is_some() {
+        app.start_writer(tx.clone());
+    }
     let watch_tx = tx.clone();
     let _watch = load::watch::watch(folder, move |_| {
         let _ = watch_tx.send(Event::FolderChanged);

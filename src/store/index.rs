@@ -142,6 +142,9 @@ const BATCH_FILES: usize = 400;
 /// SQLite page cache while indexing, in KiB (the usual one is `schema::CACHE_KIB`).
 const INDEX_CACHE_KIB: i64 = 128 * 1024;
 const BATCH_WAIT: Duration = Duration::from_millis(150);
+/// The first batch is written sooner and smaller, so a new folder's list appears at once.
+const FIRST_BATCH_WAIT: Duration = Duration::from_millis(30);
+const FIRST_BATCH_FILES: usize = 64;
 
 impl Store {
     /// Indexes `folder` (re-reading only what changed) and reports through `on_event`.
@@ -413,7 +416,12 @@ impl Store {
                 // Returning drops the receiver: the workers stop at their next file.
                 return Ok(done);
             }
-            let timeout = BATCH_WAIT.saturating_sub(open_since.elapsed());
+            let wait = if done == 0 {
+                FIRST_BATCH_WAIT
+            } else {
+                BATCH_WAIT
+            };
+            let timeout = wait.saturating_sub(open_since.elapsed());
             let finished = match rx.recv_timeout(timeout) {
                 Ok(p) => {
                     batch.push(p);
@@ -422,7 +430,12 @@ impl Store {
                 Err(mpsc::RecvTimeoutError::Timeout) => false,
                 Err(mpsc::RecvTimeoutError::Disconnected) => true,
             };
-            let due = batch.len() >= BATCH_FILES || open_since.elapsed() >= BATCH_WAIT;
+            let limit = if done == 0 {
+                FIRST_BATCH_FILES
+            } else {
+                BATCH_FILES
+            };
+            let due = batch.len() >= limit || open_since.elapsed() >= wait;
             if !batch.is_empty() && (due || finished) {
                 done += batch.len();
                 let (removed, added) = self.write_batch(folder_id, work, &mut batch)?;
