@@ -300,10 +300,8 @@ impl App {
             _ => None,
         };
         let cached_missing = cached.is_none() && self.store.is_some();
-        let analysis = Arc::new(cached.unwrap_or_else(|| {
-            let fresh = Analysis::of(article, self.recognizer.as_deref());
-            fresh
-        }));
+        let analysis =
+            Arc::new(cached.unwrap_or_else(|| Analysis::of(article, self.recognizer.as_deref())));
         if let (Some(hash), true) = (hash, cached_missing) {
             let (value, links) = (Analysis::clone(&analysis), entity_links(&analysis));
             // Best effort: a cache that cannot be written only costs time later.
