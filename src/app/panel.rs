@@ -99,17 +99,18 @@ fn figure_section(analysis: &Analysis) -> Option<Section> {
     })
 }
 
-/// A one-glyph hint of what a figure measures.
+/// A short hint of what a figure measures (plain text: emoji are missing from many
+/// terminal fonts).
 fn figure_symbol(figure: &crate::analyze::figures::Figure) -> &'static str {
     use crate::analyze::figures::FigureKind;
     match figure.kind {
         FigureKind::Money => "$",
         FigureKind::Percent => "%",
-        FigureKind::Population => "👥",
+        FigureKind::Population => "pop",
         FigureKind::Quantity => "#",
-        FigureKind::Date => "📅",
+        FigureKind::Date => "date",
         FigureKind::Ordinal => "№",
-        FigureKind::Score => "⚽",
+        FigureKind::Score => "vs",
     }
 }
 
