@@ -157,16 +157,17 @@ fn with_output(
 
 /// The interactive reader.
 fn read_folder(folder: Option<PathBuf>) -> anyhow::Result<()> {
-    let folder = folder
-        .or_else(config::last_folder)
-        .unwrap_or_else(samples_folder);
+    let remembered = || {
+        store::Store::open_default()
+            .ok()?
+            .last_folder()
+            .ok()?
+            .filter(|f| f.is_dir())
+    };
+    let folder = folder.or_else(remembered).unwrap_or_else(samples_folder);
     anyhow::ensure!(folder.is_dir(), "{} is not a folder", folder.display());
     let (settings, config_error) = config::load();
-    // Remembering is best effort: a read-only data dir must not stop the reader.
-    let remember_error = config::remember_folder(&folder)
-        .err()
-        .map(|e| format!("cannot remember the folder: {e}"));
-    app::run::run(&folder, settings, config_error.or(remember_error))
+    app::run::run(&folder, settings, config_error)
 }
 
 /// `assets/samples` of the source tree when run from it, else next to the working directory.

@@ -8,7 +8,7 @@ pub mod keymap;
 pub mod theme;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -127,15 +127,6 @@ pub fn config_dir() -> Option<PathBuf> {
         return Some(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("", "", "akhbar").map(|d| d.config_dir().to_owned())
-}
-
-/// The data directory (database, remembered state): `$AKHBAR_DATA_DIR`, else the platform's
-/// (e.g. `~/.local/share/akhbar`).
-pub fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("AKHBAR_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "akhbar").map(|d| d.data_dir().to_owned())
 }
 
 /// Where `config.toml` lives.
@@ -294,23 +285,6 @@ fn keymap_spelling(key: &Key) -> String {
     };
     s.push_str(&name);
     s
-}
-
-/// The folder opened last, if it is remembered and still exists.
-pub fn last_folder() -> Option<PathBuf> {
-    let text = std::fs::read_to_string(data_dir()?.join("last-folder")).ok()?;
-    let folder = PathBuf::from(text.trim_end_matches('\n'));
-    folder.is_dir().then_some(folder)
-}
-
-/// Remembers the folder being opened (best effort: a read-only data dir only loses this).
-pub fn remember_folder(folder: &Path) -> std::io::Result<()> {
-    let Some(dir) = data_dir() else { return Ok(()) };
-    std::fs::create_dir_all(&dir)?;
-    let absolute = std::fs::canonicalize(folder)?;
-    let tmp = dir.join("last-folder.tmp");
-    std::fs::write(&tmp, absolute.as_os_str().as_encoded_bytes())?;
-    std::fs::rename(tmp, dir.join("last-folder"))
 }
 
 #[cfg(test)]

@@ -28,11 +28,12 @@ impl Default for Theme {
             selection: Color::Indexed(237),
             dim: Color::DarkGray,
             unread: Color::LightBlue,
-            person: Color::LightYellow,
-            place: Color::LightGreen,
-            organisation: Color::LightMagenta,
-            other: Color::LightCyan,
-            figure: Color::LightRed,
+            // 256-colour shades that read on dark and on light backgrounds alike.
+            person: Color::Indexed(172),
+            place: Color::Indexed(35),
+            organisation: Color::Indexed(63),
+            other: Color::Indexed(37),
+            figure: Color::Indexed(160),
             search_hit: Color::Yellow,
         }
     }

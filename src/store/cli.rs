@@ -11,7 +11,6 @@ use serde_json::json;
 
 use super::{IndexEvent, IndexSummary, SearchResults, Store, parse_query};
 use crate::text::printable;
-use crate::text::printable::is_unsafe;
 
 /// Hits `run_search` prints.
 pub const SEARCH_LIMIT: usize = 50;
@@ -169,26 +168,15 @@ fn write_results(out: &mut impl Write, results: &SearchResults) -> std::io::Resu
     Ok(())
 }
 
-/// Escapes, as `\uXXXX`, every character a terminal could act on that serde_json leaves raw
-/// (C1 controls, bidi controls). Such characters only occur inside JSON strings.
+/// JSON text made safe for a terminal (see `text::json::escape_unsafe`).
 pub fn json_safe(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if is_unsafe(c) {
-            let mut buf = [0u16; 2];
-            for unit in c.encode_utf16(&mut buf) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::text::json::escape_unsafe(s)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::printable::is_unsafe;
 
     #[test]
     fn json_output_escapes_terminal_controls() {

@@ -6,14 +6,22 @@ use super::printable::is_unsafe;
 /// Serializes `value`, then escapes every remaining unsafe character. serde_json already
 /// escapes C0 controls; this adds DEL, C1 controls and the bidi controls.
 pub fn to_safe_string(value: &serde_json::Value) -> String {
-    let raw = value.to_string();
-    if !raw.chars().any(is_unsafe) {
-        return raw;
+    escape_unsafe(&value.to_string())
+}
+
+/// Escapes, as `\uXXXX`, every character of serialized JSON a terminal could act on. Such
+/// characters only occur inside JSON strings, where the escape means the same character.
+pub fn escape_unsafe(json: &str) -> String {
+    if !json.chars().any(is_unsafe) {
+        return json.to_owned();
     }
-    let mut out = String::with_capacity(raw.len() + 16);
-    for c in raw.chars() {
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
         if is_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }

@@ -45,21 +45,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, settings: &Settings) ->
         let Some(entry) = lib.visible.get(position).and_then(|&i| lib.entries.get(i)) else {
             break;
         };
-        let y = list_area.y + (row as u16) * ROWS_PER_ENTRY;
-        let entry_area = Rect {
-            y,
-            height: ROWS_PER_ENTRY,
-            ..list_area
-        };
-        let selected = position == lib.selected;
-        let base = if selected {
-            settings.theme.selected()
-        } else {
-            Style::new()
-        };
-        if selected {
-            buf.set_style(entry_area, base);
-        }
+        let (entry_area, base) =
+            entry_slot(buf, list_area, row, position == lib.selected, settings);
         draw_entry(buf, entry_area, entry, base, state, settings);
     }
     list_area
@@ -206,21 +193,9 @@ fn draw_search(buf: &mut Buffer, area: Rect, state: &State, settings: &Settings)
         .take(rows)
         .enumerate()
     {
-        let y = list_area.y + (row as u16) * ROWS_PER_ENTRY;
-        let entry_area = Rect {
-            y,
-            height: ROWS_PER_ENTRY,
-            ..list_area
-        };
-        let selected = position == search.selected;
-        let base = if selected {
-            settings.theme.selected()
-        } else {
-            Style::new()
-        };
-        if selected {
-            buf.set_style(entry_area, base);
-        }
+        let (entry_area, base) =
+            entry_slot(buf, list_area, row, position == search.selected, settings);
+        let y = entry_area.y;
         let title = single_line(&result.title, &opts, state.bidi_mode);
         draw_line(
             buf,
@@ -291,4 +266,27 @@ fn draw_query_line(
             Style::new().fg(settings.theme.accent),
         );
     }
+}
+
+/// The rows of the `row`-th entry on screen and its base style (the selection colour, painted
+/// across both rows, when selected).
+fn entry_slot(
+    buf: &mut Buffer,
+    list_area: Rect,
+    row: usize,
+    selected: bool,
+    settings: &Settings,
+) -> (Rect, Style) {
+    let y = list_area.y + (row as u16) * ROWS_PER_ENTRY;
+    let area = Rect {
+        y,
+        height: ROWS_PER_ENTRY,
+        ..list_area
+    };
+    if !selected {
+        return (area, Style::new());
+    }
+    let base = settings.theme.selected();
+    buf.set_style(area, base);
+    (area, base)
 }
