@@ -212,3 +212,31 @@ fn enter_on_an_entity_jumps_to_its_mention_and_emphasises_it() {
         .count();
     assert!(emphasised > 0, "the mention is emphasised on screen");
 }
+
+#[test]
+fn the_status_line_shows_indexing_progress() {
+    let mut app = App::new(samples(), Settings::default());
+    app.handle(Event::LoadProgress {
+        done: 3120,
+        total: 9697,
+    });
+    let text = screen(&mut app, 120, 20);
+    let status = text.lines().last().unwrap_or_default();
+    assert!(status.contains("indexing 3,120 / 9,697"), "{status}");
+    assert!(text.contains("loading…"), "{text}");
+}
+
+#[test]
+fn search_results_take_the_library_pane() {
+    let mut app = app_on_samples(Settings::default());
+    key(&mut app, KeyCode::Char('S'));
+    for c in "قمة".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    let text = screen(&mut app, 140, 30);
+    assert!(text.contains("Search (1)"), "{text}");
+    assert!(text.contains("S "), "{text}");
+    key(&mut app, KeyCode::Esc);
+    let text = screen(&mut app, 140, 30);
+    assert!(text.contains("Library ("), "{text}");
+}

@@ -710,7 +710,8 @@ fn entity_links(analysis: &Analysis) -> Vec<store::EntityLink> {
         .collect()
 }
 
-/// Without a database, `S` searches titles (Arabic-insensitive).
+/// Without a database, `S` searches titles (Arabic-insensitive); the status line already says
+/// the database is unavailable.
 fn memory_search(state: &State, query: &str) -> Action {
     let needle = crate::text::normalize(query.trim());
     if needle.is_empty() {
@@ -734,7 +735,7 @@ fn memory_search(state: &State, query: &str) -> Action {
         .collect();
     Action::SearchResults {
         results,
-        error: Some("no database: searching titles only".to_owned()).filter(|_| false),
+        error: None,
     }
 }
 
