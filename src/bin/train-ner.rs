@@ -41,7 +41,7 @@ struct Args {
     #[arg(long, default_value_t = 12)]
     epochs: usize,
     /// Folds for the second, document-aware pass (0: no second pass).
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 10)]
     folds: usize,
     /// Feature hash size in bits.
     #[arg(long, default_value_t = 19)]

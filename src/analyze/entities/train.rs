@@ -85,7 +85,7 @@ impl Default for TrainConfig {
             epochs: 12,
             bits: 19,
             seed: 42,
-            folds: 5,
+            folds: 10,
         }
     }
 }
