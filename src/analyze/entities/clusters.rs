@@ -272,10 +272,10 @@ fn cue_hits(corpus: &Corpus, gazetteer: &Gazetteer) -> Vec<[u32; CUES]> {
         .iter()
         .map(|w| {
             let bits = class_bits(w);
-            masks
-                .iter()
-                .enumerate()
-                .fold(0u8, |acc, (k, m)| if bits & m != 0 { acc | 1 << k } else { acc })
+            masks.iter().enumerate().fold(
+                0u8,
+                |acc, (k, m)| if bits & m != 0 { acc | 1 << k } else { acc },
+            )
         })
         .collect();
     let mut hits = vec![[0u32; CUES]; corpus.words.len()];
@@ -293,6 +293,29 @@ fn cue_hits(corpus: &Corpus, gazetteer: &Gazetteer) -> Vec<[u32; CUES]> {
         }
     }
     hits
+}
+
+/// The word-form cues (kinds 3 and 4 of [`CUES`]): counts of the word's other article form
+/// and of the word with a possessive suffix.
+fn form_cues(corpus: &Corpus, hits: &mut [[u32; CUES]]) {
+    let count: HashMap<&str, u32> = corpus
+        .words
+        .iter()
+        .map(String::as_str)
+        .zip(corpus.counts.iter().copied())
+        .collect();
+    let get = |w: &str| count.get(w).copied().unwrap_or(0);
+    for (w, h) in corpus.words.iter().zip(hits.iter_mut()) {
+        let other = match w.strip_prefix("ال") {
+            Some(bare) if bare.chars().count() > 1 => get(bare),
+            _ => get(&format!("ال{w}")),
+        };
+        h[3] = other;
+        h[4] = ["ه", "ها", "هم"]
+            .iter()
+            .map(|s| get(&format!("{w}{s}")))
+            .sum();
+    }
 }
 
 /// Bucket of a cue share: 0 never, then 1–5 by thresholds on `hits / count`.
@@ -314,7 +337,8 @@ pub fn build_lexicon(docs: &[String], cfg: &ClusterConfig) -> Lexicon {
     } else {
         Vec::new()
     };
-    let hits = cue_hits(&corpus, &Gazetteer::builtin());
+    let mut hits = cue_hits(&corpus, &Gazetteer::builtin());
+    form_cues(&corpus, &mut hits);
     let words = corpus
         .words
         .iter()

@@ -12,7 +12,8 @@
 //! up to three words back (with its distance), the article on the previous, this and the next
 //! word, cluster bigrams with the neighbours, the proclitic with the stem's rarity. Cues from
 //! the unlabeled news: how often the word (and the next one) follows a title or given name,
-//! an organisation head or a place head there (see `clusters`).
+//! an organisation head or a place head there, and how often its other article form and its
+//! possessive-suffixed forms occur (see `clusters`).
 
 use super::doc::TokenContext;
 use super::gazetteer::{Gazetteer, WordClass};
@@ -173,7 +174,7 @@ mod tpl {
     pub const ARTICLE_PAIR: u8 = 104;
     pub const CL_PAIR: u8 = 105; // +0..1 (previous·this, this·next)
     pub const PREFIX_FREQ: u8 = 107;
-    pub const CUE: u8 = 108; // +0..2 (this word), +3 (next word's person cue)
+    pub const CUE: u8 = 108; // +0..4 (this word), +5 (next word's person cue)
     pub const S1_TAG: u8 = 90; // +0..3 (positions −1, 0, +1, pair)
     pub const DOC_TAG: u8 = 95;
     pub const DOC_MAJOR: u8 = 96;
@@ -276,28 +277,31 @@ fn has_article(t: &TokenInfo) -> bool {
 /// the proclitic with the stem's rarity.
 fn conjunctions(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     let t = &infos[i];
-    for class in [WordClass::Title, WordClass::OrgTrigger, WordClass::LocTrigger] {
-        if let Some(d) = (1..=3usize)
-            .find(|&d| at(infos, i, -(d as isize)).is_some_and(|p| p.classes & (1 << class as u8) != 0))
-        {
+    for class in [
+        WordClass::Title,
+        WordClass::OrgTrigger,
+        WordClass::LocTrigger,
+    ] {
+        if let Some(d) = (1..=3usize).find(|&d| {
+            at(infos, i, -(d as isize)).is_some_and(|p| p.classes & (1 << class as u8) != 0)
+        }) {
             out.push(h.num(tpl::TRIGGER_NEAR, (class as u64) << 8 | d as u64));
         }
     }
     let art = |d: isize| at(infos, i, d).map_or(2, |t| u64::from(has_article(t)));
     out.push(h.num(tpl::ARTICLE_PAIR, art(-1) << 8 | art(0) << 4 | art(1)));
-    let mid = |d: isize| at(infos, i, d).map_or(u64::from(NO_CLUSTER - 1), |t| u64::from(t.clusters_stem[1]));
+    let mid = |d: isize| {
+        at(infos, i, d).map_or(u64::from(NO_CLUSTER - 1), |t| u64::from(t.clusters_stem[1]))
+    };
     out.push(h.num(tpl::CL_PAIR, mid(-1) << 16 | mid(0)));
     out.push(h.num(tpl::CL_PAIR + 1, mid(0) << 16 | mid(1)));
     for (k, &c) in t.cues.iter().enumerate() {
-        out.push(h.num(tpl::CUE + k as u8, u64::from(c)));
+        let article = u64::from(k == 3 && has_article(t));
+        out.push(h.num(tpl::CUE + k as u8, article << 8 | u64::from(c)));
     }
     let next_cue = at(infos, i, 1).map_or(9, |n| u64::from(n.cues[0]));
-    out.push(h.num(tpl::CUE + 3, next_cue << 8 | u64::from(t.cues[0])));
-    out.push(h.str2(
-        tpl::PREFIX_FREQ,
-        &t.prefix,
-        &t.freq_band.min(8).to_string(),
-    ));
+    out.push(h.num(tpl::CUE + 5, next_cue << 8 | u64::from(t.cues[0])));
+    out.push(h.str2(tpl::PREFIX_FREQ, &t.prefix, &t.freq_band.min(8).to_string()));
 }
 
 fn affixes(h: &Hasher, t: &TokenInfo, out: &mut Vec<u32>) {

@@ -21,8 +21,11 @@ pub struct WordInfo {
     pub cues: [u8; CUES],
 }
 
-/// Cue kinds: after a title or given name, after an organisation head, after a place head.
-pub const CUES: usize = 3;
+/// Cue kinds: after a title or given name, after an organisation head, after a place head;
+/// then word-form cues: how often the word's other form with respect to the article (`X` for
+/// `الX`, `الX` for `X`) occurs, and how often it takes a possessive suffix (ـه ـها ـهم), both
+/// relative to the word's count. Names seldom change their article or take suffixes.
+pub const CUES: usize = 5;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {

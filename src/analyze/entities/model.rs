@@ -354,7 +354,7 @@ mod tests {
             WordInfo {
                 count: 7,
                 clusters: [1, 2, 3],
-                cues: [0, 4, 1],
+                cues: [0, 4, 1, 2, 3],
             },
         );
         let model = Model {

@@ -258,7 +258,10 @@ fn choose_o_bias(data: &[Example], cfg: &TrainConfig) -> f32 {
         }
     }
     if std::env::var_os("AKHBAR_NER_CV").is_some() {
-        eprintln!("cross-validation ({} folds, bias 0):\n{}", cfg.folds, scores[0]);
+        eprintln!(
+            "cross-validation ({} folds, bias 0):\n{}",
+            cfg.folds, scores[0]
+        );
     }
     O_BIASES[best]
 }
