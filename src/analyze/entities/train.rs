@@ -197,7 +197,7 @@ pub fn train(
     }
     // The full first-pass model and the fold models are independent: train them in parallel.
     let (weights, first_pass) = std::thread::scope(|s| {
-        let full = s.spawn(|| perceptron(&all, cfg));
+        let full = s.spawn(|| mixed(&all, cfg));
         let first_pass = jackknife(&data, cfg);
         (join(full), first_pass)
     });
@@ -219,7 +219,7 @@ pub fn train(
         .collect();
     let refs: Vec<&Example> = second_data.iter().collect();
     let (second, o_bias) = std::thread::scope(|s| {
-        let second = s.spawn(|| perceptron(&refs, cfg));
+        let second = s.spawn(|| mixed(&refs, cfg));
         let o_bias = choose_o_bias(&second_data, cfg);
         (join(second), o_bias)
     });
@@ -304,6 +304,46 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
         Ok(v) => v,
         Err(e) => std::panic::resume_unwind(e),
     }
+}
+
+/// Perceptrons averaged into each final model.
+const MIX: u64 = 3;
+
+/// The mean of [`MIX`] perceptrons trained with differently seeded shuffles (in parallel threads),
+/// for the final models: less dependent on the order of the examples.
+fn mixed(data: &[&Example], cfg: &TrainConfig) -> Weights {
+    let models: Vec<Weights> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..MIX)
+            .map(|k| {
+                s.spawn(move || {
+                    let cfg = TrainConfig {
+                        seed: cfg.seed.wrapping_add(k.wrapping_mul(0x9e37_79b9_7f4a_7c15)),
+                        ..cfg.clone()
+                    };
+                    perceptron(data, &cfg)
+                })
+            })
+            .collect();
+        handles.into_iter().map(join).collect()
+    });
+    let scale = 1.0 / models.len() as f32;
+    let mut iter = models.into_iter();
+    let Some(mut out) = iter.next() else {
+        return Weights::zeros(cfg.bits);
+    };
+    for m in iter {
+        out.emission
+            .iter_mut()
+            .zip(&m.emission)
+            .for_each(|(a, b)| *a += b);
+        out.transition
+            .iter_mut()
+            .zip(&m.transition)
+            .for_each(|(a, b)| *a += b);
+    }
+    out.emission.iter_mut().for_each(|a| *a *= scale);
+    out.transition.iter_mut().for_each(|a| *a *= scale);
+    out
 }
 
 fn perceptron(data: &[&Example], cfg: &TrainConfig) -> Weights {
