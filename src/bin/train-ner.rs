@@ -17,7 +17,7 @@ use std::time::Instant;
 
 use akhbar::analyze::entities::clusters::{ClusterConfig, build_lexicon, read_corpus};
 use akhbar::analyze::entities::train::{TrainConfig, evaluate, read_conll, split_dev, train};
-use akhbar::analyze::entities::{Gazetteer, Recognizer};
+use akhbar::analyze::entities::{Gazetteer, Model, Recognizer};
 use anyhow::Context;
 use clap::Parser;
 
@@ -41,7 +41,7 @@ struct Args {
     #[arg(long, default_value_t = 12)]
     epochs: usize,
     /// Folds for the second, document-aware pass (0: no second pass).
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 10)]
     folds: usize,
     /// Feature hash size in bits.
     #[arg(long, default_value_t = 19)]
@@ -52,6 +52,10 @@ struct Args {
     /// Number of most frequent words that get clusters.
     #[arg(long, default_value_t = 40_000)]
     clustered_words: usize,
+    /// Reuse the lexicon (counts and clusters) of an existing model file instead of
+    /// building it from `--unlabeled` (faster when only the tagger's features change).
+    #[arg(long)]
+    lexicon_from: Option<PathBuf>,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -67,29 +71,41 @@ fn main() -> anyhow::Result<()> {
         train_set.len(),
         dev_set.len()
     );
-    let mut docs = read_corpus(&args.unlabeled)
-        .with_context(|| format!("reading {}", args.unlabeled.display()))?;
-    // The training sentences' words (not their tags) count as unlabeled text too; the
-    // held-out sentences do not.
-    docs.push(
-        train_set
-            .iter()
-            .map(|s| s.tokens.join(" "))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    );
-    let cfg = ClusterConfig {
-        seed: args.seed,
-        clustered_words: args.clustered_words,
-        ..ClusterConfig::default()
+    let lexicon = match &args.lexicon_from {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            Model::from_bytes(&bytes)
+                .with_context(|| format!("reading {}", path.display()))?
+                .lexicon
+        }
+        None => {
+            let mut docs = read_corpus(&args.unlabeled)
+                .with_context(|| format!("reading {}", args.unlabeled.display()))?;
+            // The training sentences' words (not their tags) count as unlabeled text too; the
+            // held-out sentences do not.
+            docs.push(
+                train_set
+                    .iter()
+                    .map(|s| s.tokens.join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+            let cfg = ClusterConfig {
+                seed: args.seed,
+                clustered_words: args.clustered_words,
+                ..ClusterConfig::default()
+            };
+            let lexicon = build_lexicon(&docs, &cfg);
+            eprintln!(
+                "lexicon: {} words from {} documents ({:.1?})",
+                lexicon.len(),
+                docs.len(),
+                t0.elapsed()
+            );
+            lexicon
+        }
     };
-    let lexicon = build_lexicon(&docs, &cfg);
-    eprintln!(
-        "lexicon: {} words from {} documents ({:.1?})",
-        lexicon.len(),
-        docs.len(),
-        t0.elapsed()
-    );
     let tcfg = TrainConfig {
         epochs: args.epochs,
         bits: args.bits,

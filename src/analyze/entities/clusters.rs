@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use std::io;
 use std::path::Path;
 
-use super::lexicon::{LEVELS, Lexicon, NO_CLUSTER, WordInfo};
+use super::gazetteer::{Gazetteer, WordClass};
+use super::lexicon::{CUES, LEVELS, Lexicon, NO_CLUSTER, WordInfo};
 use super::rng::SplitMix64;
 use crate::text::{normalize, tokenize};
 
@@ -252,6 +253,80 @@ fn hierarchy(vectors: &[f32], cfg: &ClusterConfig, rng: &mut SplitMix64) -> Vec<
         .collect()
 }
 
+/// Per word, how often the previous word is a cue (in [`CUES`] order: a title or given
+/// name, an organisation head, a place head; see the built-in gazetteer's word classes, a
+/// proclitic و or ف on the cue allowed). Such contexts hint at a name without capitals.
+fn cue_hits(corpus: &Corpus, gazetteer: &Gazetteer) -> Vec<[u32; CUES]> {
+    let class_bits = |w: &str| {
+        let bits = gazetteer.word_classes(w);
+        let rest = w.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() > 2);
+        bits | rest.map_or(0, |r| gazetteer.word_classes(r))
+    };
+    let masks = [
+        1u8 << WordClass::Title as u8 | 1 << WordClass::Given as u8,
+        1 << WordClass::OrgTrigger as u8,
+        1 << WordClass::LocTrigger as u8,
+    ];
+    let cue: Vec<u8> = corpus
+        .words
+        .iter()
+        .map(|w| {
+            let bits = class_bits(w);
+            masks.iter().enumerate().fold(
+                0u8,
+                |acc, (k, m)| if bits & m != 0 { acc | 1 << k } else { acc },
+            )
+        })
+        .collect();
+    let mut hits = vec![[0u32; CUES]; corpus.words.len()];
+    for line in &corpus.lines {
+        for pair in line.windows(2) {
+            let c = cue[pair[0] as usize];
+            if c == 0 {
+                continue;
+            }
+            for (k, h) in hits[pair[1] as usize].iter_mut().enumerate() {
+                if c & (1 << k) != 0 {
+                    *h += 1;
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// The word-form cues (kinds 3 and 4 of [`CUES`]): counts of the word's other article form
+/// and of the word with a possessive suffix.
+fn form_cues(corpus: &Corpus, hits: &mut [[u32; CUES]]) {
+    let count: HashMap<&str, u32> = corpus
+        .words
+        .iter()
+        .map(String::as_str)
+        .zip(corpus.counts.iter().copied())
+        .collect();
+    let get = |w: &str| count.get(w).copied().unwrap_or(0);
+    for (w, h) in corpus.words.iter().zip(hits.iter_mut()) {
+        let other = match w.strip_prefix("ال") {
+            Some(bare) if bare.chars().count() > 1 => get(bare),
+            _ => get(&format!("ال{w}")),
+        };
+        h[3] = other;
+        h[4] = ["ه", "ها", "هم"]
+            .iter()
+            .map(|s| get(&format!("{w}{s}")))
+            .sum();
+    }
+}
+
+/// Bucket of a cue share: 0 never, then 1–5 by thresholds on `hits / count`.
+pub fn cue_bucket(hits: u32, count: u32) -> u8 {
+    if hits == 0 || count == 0 {
+        return 0;
+    }
+    let r = f64::from(hits) / f64::from(count);
+    1 + [0.01, 0.03, 0.1, 0.3].iter().filter(|&&t| r >= t).count() as u8
+}
+
 /// Builds the lexicon from unlabeled documents.
 pub fn build_lexicon(docs: &[String], cfg: &ClusterConfig) -> Lexicon {
     let mut rng = SplitMix64::new(cfg.seed);
@@ -262,6 +337,8 @@ pub fn build_lexicon(docs: &[String], cfg: &ClusterConfig) -> Lexicon {
     } else {
         Vec::new()
     };
+    let mut hits = cue_hits(&corpus, &Gazetteer::builtin());
+    form_cues(&corpus, &mut hits);
     let words = corpus
         .words
         .iter()
@@ -270,7 +347,15 @@ pub fn build_lexicon(docs: &[String], cfg: &ClusterConfig) -> Lexicon {
         .take_while(|(_, (_, n))| **n >= cfg.min_count)
         .map(|(i, (w, &count))| {
             let clusters = clusters.get(i).copied().unwrap_or([NO_CLUSTER; LEVELS]);
-            (w.clone(), WordInfo { count, clusters })
+            let cues = std::array::from_fn(|k| cue_bucket(hits[i][k], count));
+            (
+                w.clone(),
+                WordInfo {
+                    count,
+                    clusters,
+                    cues,
+                },
+            )
         })
         .collect();
     Lexicon::new(words)

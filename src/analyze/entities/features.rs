@@ -2,16 +2,22 @@
 //!
 //! Per token: the word and its normalized form; the stem with proclitics split off
 //! (و ف ب ل ك, the article kept) and the proclitic itself; the stem's prefixes and suffixes
-//! (1–4 letters, article removed); whether it carries the article; shape and length; context
+//! (1–5 letters, article removed) and its character trigrams; whether it carries the article;
+//! shape and length; context
 //! words at ±1 and ±2 (normalized) and stems at ±1, and word bigrams; the word-cluster ids of
 //! the word and its stem and of the neighbours' stems (three granularities, learned from
 //! unlabeled news); the word's frequency band in that news; gazetteer matches (B/I of listed
 //! names of each type) for the token and its neighbours; and trigger classes (titles,
-//! organisation heads, place heads, given names) of the words around.
+//! organisation heads, place heads, given names) of the words around. Conjunctions: a trigger
+//! up to three words back (with its distance), the article on the previous, this and the next
+//! word, cluster bigrams with the neighbours, the proclitic with the stem's rarity. Cues from
+//! the unlabeled news: how often the word (and the next one) follows a title or given name,
+//! an organisation head or a place head there, and how often its other article form and its
+//! possessive-suffixed forms occur (see `clusters`).
 
 use super::doc::TokenContext;
 use super::gazetteer::{Gazetteer, WordClass};
-use super::lexicon::{LEVELS, Lexicon, NO_CLUSTER};
+use super::lexicon::{CUES, LEVELS, Lexicon, NO_CLUSTER};
 use super::rng::mix64;
 use super::tags::{EntityKind, Tag};
 use crate::text::normalize;
@@ -25,6 +31,7 @@ pub struct TokenInfo {
     clusters_norm: [u16; LEVELS],
     clusters_stem: [u16; LEVELS],
     freq_band: u8,
+    cues: [u8; CUES],
     /// 0: no gazetteer name; else 1 + 2·kind (+1 inside).
     gaz: u8,
     classes: u8,
@@ -122,6 +129,10 @@ fn info(norm: String, gaz: u8, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Toke
         clusters_norm: clusters(&norm),
         clusters_stem: clusters(&stem),
         freq_band: freq_band(lexicon.count(&stem)),
+        cues: lexicon
+            .get(&stem)
+            .or_else(|| lexicon.get(&norm))
+            .map_or([0; CUES], |i| i.cues),
         classes: gazetteer.word_classes(&stem),
         shape: shape(&norm),
         gaz,
@@ -156,6 +167,14 @@ mod tpl {
     pub const FIRST: u8 = 81;
     pub const GAZ_STEM: u8 = 82;
     pub const PREV_CLASS_FREQ: u8 = 83;
+    pub const CHAR3: u8 = 100;
+    pub const SUF5: u8 = 101;
+    pub const PRE5: u8 = 102;
+    pub const TRIGGER_NEAR: u8 = 103;
+    pub const ARTICLE_PAIR: u8 = 104;
+    pub const CL_PAIR: u8 = 105; // +0..1 (previous·this, this·next)
+    pub const PREFIX_FREQ: u8 = 107;
+    pub const CUE: u8 = 108; // +0..4 (this word), +5 (next word's person cue)
     pub const S1_TAG: u8 = 90; // +0..3 (positions −1, 0, +1, pair)
     pub const DOC_TAG: u8 = 95;
     pub const DOC_MAJOR: u8 = 96;
@@ -246,6 +265,43 @@ fn token_features(h: &Hasher, infos: &[TokenInfo], tokens: &[&str], i: usize, ou
     context_features(h, infos, i, out);
     cluster_features(h, infos, i, out);
     gazetteer_features(h, infos, i, out);
+    conjunctions(h, infos, i, out);
+}
+
+fn has_article(t: &TokenInfo) -> bool {
+    t.stem.starts_with("ال") && t.stem.chars().count() > 3
+}
+
+/// Combinations: a trigger word (title, organisation or place head) a few words back, the
+/// article on this and the next word (construct-state names), coarse cluster bigrams, and
+/// the proclitic with the stem's rarity.
+fn conjunctions(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    let t = &infos[i];
+    for class in [
+        WordClass::Title,
+        WordClass::OrgTrigger,
+        WordClass::LocTrigger,
+    ] {
+        if let Some(d) = (1..=3usize).find(|&d| {
+            at(infos, i, -(d as isize)).is_some_and(|p| p.classes & (1 << class as u8) != 0)
+        }) {
+            out.push(h.num(tpl::TRIGGER_NEAR, (class as u64) << 8 | d as u64));
+        }
+    }
+    let art = |d: isize| at(infos, i, d).map_or(2, |t| u64::from(has_article(t)));
+    out.push(h.num(tpl::ARTICLE_PAIR, art(-1) << 8 | art(0) << 4 | art(1)));
+    let mid = |d: isize| {
+        at(infos, i, d).map_or(u64::from(NO_CLUSTER - 1), |t| u64::from(t.clusters_stem[1]))
+    };
+    out.push(h.num(tpl::CL_PAIR, mid(-1) << 16 | mid(0)));
+    out.push(h.num(tpl::CL_PAIR + 1, mid(0) << 16 | mid(1)));
+    for (k, &c) in t.cues.iter().enumerate() {
+        let article = u64::from(k == 3 && has_article(t));
+        out.push(h.num(tpl::CUE + k as u8, article << 8 | u64::from(c)));
+    }
+    let next_cue = at(infos, i, 1).map_or(9, |n| u64::from(n.cues[0]));
+    out.push(h.num(tpl::CUE + 5, next_cue << 8 | u64::from(t.cues[0])));
+    out.push(h.str2(tpl::PREFIX_FREQ, &t.prefix, &t.freq_band.min(8).to_string()));
 }
 
 fn affixes(h: &Hasher, t: &TokenInfo, out: &mut Vec<u32>) {
@@ -263,6 +319,25 @@ fn affixes(h: &Hasher, t: &TokenInfo, out: &mut Vec<u32>) {
             out.push(h.str(tpl::SUF + n as u8, suffix));
             let prefix = &bare[..chars[n].0];
             out.push(h.str(tpl::PRE + n as u8, prefix));
+        }
+    }
+    if chars.len() > 5 {
+        out.push(h.str(tpl::SUF5, &bare[chars[chars.len() - 5].0..]));
+        out.push(h.str(tpl::PRE5, &bare[..chars[5].0]));
+    }
+    // Word-internal character trigrams, with word boundaries marked.
+    let padded: Vec<char> = std::iter::once('^')
+        .chain(bare.chars())
+        .chain(std::iter::once('$'))
+        .collect();
+    if padded.len() > 4 {
+        let mut buf = [0u8; 12];
+        for w in padded.windows(3) {
+            let mut n = 0;
+            for c in w {
+                n += c.encode_utf8(&mut buf[n..]).len();
+            }
+            out.push(h.finish(Hasher::add(Hasher::start(tpl::CHAR3), &buf[..n])));
         }
     }
 }

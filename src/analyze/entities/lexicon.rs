@@ -16,7 +16,16 @@ pub const LEVELS: usize = 3;
 pub struct WordInfo {
     pub count: u32,
     pub clusters: [u16; LEVELS],
+    /// How often the word follows a cue word in the unlabeled news, per [`CUES`] kind, as a
+    /// small bucket (0: never; see `clusters::cue_bucket`).
+    pub cues: [u8; CUES],
 }
+
+/// Cue kinds: after a title or given name, after an organisation head, after a place head;
+/// then word-form cues: how often the word's other form with respect to the article (`X` for
+/// `الX`, `الX` for `X`) occurs, and how often it takes a possessive suffix (ـه ـها ـهم), both
+/// relative to the word's count. Names seldom change their article or take suffixes.
+pub const CUES: usize = 5;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
@@ -100,6 +109,7 @@ mod tests {
                     WordInfo {
                         count: c,
                         clusters: [NO_CLUSTER; LEVELS],
+                        cues: [0; CUES],
                     },
                 )
             })

@@ -1,9 +1,9 @@
 //! The linear-chain model: hashed feature weights per tag, tag transitions, first-order
 //! Viterbi decoding constrained to well-formed BIO, and the binary model file.
 //!
-//! File format (little-endian): magic `AKNER01\n`; `u32` hash bits; the lexicon (`u32`
+//! File format (little-endian): magic `AKNER02\n`; `u32` hash bits; the lexicon (`u32`
 //! count, then per word `u16` byte length, UTF-8 bytes, `u32` count, `LEVELS` × `u16`
-//! clusters, sorted by word); the weights as `f32` scale, `u32` number of non-zero buckets,
+//! clusters, `CUES` × `u8` cue buckets, sorted by word); the weights as `f32` scale, `u32` number of non-zero buckets,
 //! then per bucket its index as a LEB128 delta from the previous one and `NUM_TAGS` × `i16`
 //! quantized weights, then `(NUM_TAGS + 1) × NUM_TAGS` `f32` transition weights (the last
 //! row is the sentence start); finally a byte, 1 if the second pass's weights follow in the
@@ -15,7 +15,7 @@ use std::io;
 use super::lexicon::{LEVELS, Lexicon, WordInfo};
 use super::tags::{NUM_TAGS, Tag};
 
-const MAGIC: &[u8; 8] = b"AKNER01\n";
+const MAGIC: &[u8; 8] = b"AKNER02\n";
 
 /// Weights of the tagger.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,6 +181,7 @@ impl Model {
             for c in info.clusters {
                 out.extend_from_slice(&c.to_le_bytes());
             }
+            out.extend_from_slice(&info.cues);
         }
         put_weights(&mut out, &self.weights);
         match &self.second {
@@ -283,7 +284,15 @@ fn read_lexicon(r: &mut Reader<'_>) -> io::Result<Lexicon> {
         for c in clusters.iter_mut() {
             *c = r.u16()?;
         }
-        words.insert(word.to_string(), WordInfo { count, clusters });
+        let cues = r.array()?;
+        words.insert(
+            word.to_string(),
+            WordInfo {
+                count,
+                clusters,
+                cues,
+            },
+        );
     }
     Ok(Lexicon::new(words))
 }
@@ -345,6 +354,7 @@ mod tests {
             WordInfo {
                 count: 7,
                 clusters: [1, 2, 3],
+                cues: [0, 4, 1, 2, 3],
             },
         );
         let model = Model {

@@ -85,7 +85,7 @@ impl Default for TrainConfig {
             epochs: 12,
             bits: 19,
             seed: 42,
-            folds: 5,
+            folds: 10,
         }
     }
 }
@@ -187,16 +187,20 @@ pub fn train(
 ) -> Model {
     let data = examples(sentences, &lexicon, gazetteer, cfg.bits);
     let all: Vec<&Example> = data.iter().collect();
-    let weights = perceptron(&all, cfg);
     if cfg.folds < 2 || data.len() < cfg.folds {
         return Model {
+            weights: perceptron(&all, cfg),
             lexicon,
-            weights,
             second: None,
             o_bias: 0.0,
         };
     }
-    let first_pass = jackknife(&data, cfg);
+    // The full first-pass model and the fold models are independent: train them in parallel.
+    let (weights, first_pass) = std::thread::scope(|s| {
+        let full = s.spawn(|| mixed(&all, cfg));
+        let first_pass = jackknife(&data, cfg);
+        (join(full), first_pass)
+    });
     let stems: Vec<Vec<String>> = data.iter().map(|e| e.stems.clone()).collect();
     let ctx = contexts(&stems, &first_pass, WINDOW);
     let second_data: Vec<Example> = data
@@ -214,8 +218,11 @@ pub fn train(
         })
         .collect();
     let refs: Vec<&Example> = second_data.iter().collect();
-    let second = perceptron(&refs, cfg);
-    let o_bias = choose_o_bias(&second_data, cfg);
+    let (second, o_bias) = std::thread::scope(|s| {
+        let second = s.spawn(|| mixed(&refs, cfg));
+        let o_bias = choose_o_bias(&second_data, cfg);
+        (join(second), o_bias)
+    });
     Model {
         lexicon,
         weights,
@@ -232,10 +239,9 @@ const O_BIASES: [f32; 10] = [0.0, 1.0, 2.0, 4.0, 8.0, 12.0, 16.0, 24.0, 32.0, 48
 fn choose_o_bias(data: &[Example], cfg: &TrainConfig) -> f32 {
     let n = data.len();
     let mut scores = vec![Scores::default(); O_BIASES.len()];
-    for k in 0..cfg.folds {
+    let models = fold_models(data, cfg);
+    for (k, w) in models.iter().enumerate() {
         let (lo, hi) = (k * n / cfg.folds, (k + 1) * n / cfg.folds);
-        let rest: Vec<&Example> = data[..lo].iter().chain(&data[hi..]).collect();
-        let w = perceptron(&rest, cfg);
         for e in &data[lo..hi] {
             let base = w.scores(&e.feats, &e.offsets);
             for (b, sc) in O_BIASES.iter().zip(scores.iter_mut()) {
@@ -251,6 +257,12 @@ fn choose_o_bias(data: &[Example], cfg: &TrainConfig) -> f32 {
             best = i;
         }
     }
+    if std::env::var_os("AKHBAR_NER_CV").is_some() {
+        eprintln!(
+            "cross-validation ({} folds, bias 0):\n{}",
+            cfg.folds, scores[0]
+        );
+    }
     O_BIASES[best]
 }
 
@@ -258,16 +270,79 @@ fn choose_o_bias(data: &[Example], cfg: &TrainConfig) -> f32 {
 fn jackknife(data: &[Example], cfg: &TrainConfig) -> Vec<Vec<Tag>> {
     let n = data.len();
     let mut out = Vec::with_capacity(n);
-    for k in 0..cfg.folds {
+    for (k, w) in fold_models(data, cfg).iter().enumerate() {
         let (lo, hi) = (k * n / cfg.folds, (k + 1) * n / cfg.folds);
-        let rest: Vec<&Example> = data[..lo].iter().chain(&data[hi..]).collect();
-        let w = perceptron(&rest, cfg);
         out.extend(
             data[lo..hi]
                 .iter()
                 .map(|e| w.viterbi(&w.scores(&e.feats, &e.offsets))),
         );
     }
+    out
+}
+
+/// One model per contiguous fold, trained on the other folds (in parallel threads; each is
+/// seeded alike, so the result does not depend on scheduling).
+fn fold_models(data: &[Example], cfg: &TrainConfig) -> Vec<Weights> {
+    let n = data.len();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..cfg.folds)
+            .map(|k| {
+                s.spawn(move || {
+                    let (lo, hi) = (k * n / cfg.folds, (k + 1) * n / cfg.folds);
+                    let rest: Vec<&Example> = data[..lo].iter().chain(&data[hi..]).collect();
+                    perceptron(&rest, cfg)
+                })
+            })
+            .collect();
+        handles.into_iter().map(join).collect()
+    })
+}
+
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    match handle.join() {
+        Ok(v) => v,
+        Err(e) => std::panic::resume_unwind(e),
+    }
+}
+
+/// Perceptrons averaged into each final model.
+const MIX: u64 = 3;
+
+/// The mean of [`MIX`] perceptrons trained with differently seeded shuffles (in parallel threads),
+/// for the final models: less dependent on the order of the examples.
+fn mixed(data: &[&Example], cfg: &TrainConfig) -> Weights {
+    let models: Vec<Weights> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..MIX)
+            .map(|k| {
+                s.spawn(move || {
+                    let cfg = TrainConfig {
+                        seed: cfg.seed.wrapping_add(k.wrapping_mul(0x9e37_79b9_7f4a_7c15)),
+                        ..cfg.clone()
+                    };
+                    perceptron(data, &cfg)
+                })
+            })
+            .collect();
+        handles.into_iter().map(join).collect()
+    });
+    let scale = 1.0 / models.len() as f32;
+    let mut iter = models.into_iter();
+    let Some(mut out) = iter.next() else {
+        return Weights::zeros(cfg.bits);
+    };
+    for m in iter {
+        out.emission
+            .iter_mut()
+            .zip(&m.emission)
+            .for_each(|(a, b)| *a += b);
+        out.transition
+            .iter_mut()
+            .zip(&m.transition)
+            .for_each(|(a, b)| *a += b);
+    }
+    out.emission.iter_mut().for_each(|a| *a *= scale);
+    out.transition.iter_mut().for_each(|a| *a *= scale);
     out
 }
 
