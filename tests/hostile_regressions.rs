@@ -1,0 +1,41 @@
+//! Every crash or hang the hostile-input tests and the fuzzers found, as a small test.
+
+mod support;
+
+use std::time::Duration;
+
+use akhbar::layout::{LayoutOptions, layout_paragraph};
+use support::within;
+
+/// Wrapping re-measured a whole overlong word for every line it was hard-split into:
+/// quadratic, so a 200,000-character line without spaces at width 1 never finished.
+#[test]
+fn a_long_word_at_width_one_is_linear() {
+    let word = "بتثجحخ".repeat(200_000 / 6);
+    let lines = within(
+        "layout of a 200,000-letter word",
+        Duration::from_secs(60),
+        move || {
+            let opts = LayoutOptions {
+                width: 1,
+                ..LayoutOptions::default()
+            };
+            layout_paragraph(&word, &opts, &[]).len()
+        },
+    );
+    assert_eq!(lines, 200_000 / 6 * 6);
+}
+
+/// The NER's document feature multiplied a u16 count by 4: "attempt to multiply with
+/// overflow" (a panic in debug builds, a wrong feature in release) once a word occurs more
+/// than 16,383 times in an article.
+#[test]
+fn ner_survives_a_word_repeated_seventeen_thousand_times() {
+    let entities = within("entities", Duration::from_secs(120), || {
+        let recognizer =
+            akhbar::analyze::entities::Recognizer::load_default().expect("the NER model");
+        let text = "بوتين ".repeat(17_000);
+        recognizer.entities(&text).len()
+    });
+    assert!(entities > 0);
+}
