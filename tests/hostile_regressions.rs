@@ -39,3 +39,14 @@ fn ner_survives_a_word_repeated_seventeen_thousand_times() {
     });
     assert!(entities > 0);
 }
+
+/// FTS5's time grows with the square of the number of query terms: a pasted 5,000-word
+/// query matching an article ran for many minutes. Queries are now limited in words.
+#[test]
+fn a_query_of_thousands_of_words_is_refused() {
+    let error = akhbar::store::parse_query(&"كلمة ".repeat(5_000)).expect_err("refused");
+    assert!(error.to_string().contains("too long"), "{error}");
+    let phrase = format!("\"{}\"", "كلمة ".repeat(100));
+    assert!(akhbar::store::parse_query(&phrase).is_err());
+    assert!(akhbar::store::parse_query("بوتين هاربين \"عشرة ملايين\"").is_ok());
+}
