@@ -25,7 +25,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// run stopped by `timeout` says how far it got.
 fn tick(target: &str, counter: &AtomicU64) {
     let n = counter.fetch_add(1, Ordering::Relaxed) + 1;
-    if n % 10_000 == 0 {
+    if n.is_multiple_of(10_000) {
         eprintln!("{target}: {n} cases");
     }
 }

@@ -6,7 +6,7 @@
 mod support;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
@@ -38,8 +38,8 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-fn loaded_app(root: &PathBuf) -> (App, usize) {
-    let mut app = App::new(root.clone(), Settings::default());
+fn loaded_app(root: &Path) -> (App, usize) {
+    let mut app = App::new(root.to_owned(), Settings::default());
     let library = load::load_folder(root, |_, _| {});
     let count = library.articles.len();
     app.handle(Event::Loaded {

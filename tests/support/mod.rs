@@ -470,10 +470,11 @@ pub fn hostile_folder(root: &Path) -> Folder {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(
             root.join("fs/unreadable.txt"),
-            fs::Permissions::from_mode(0),
+            fs::Permissions::from_mode(0o000),
         )
         .expect("chmod");
-        fs::set_permissions(root.join("fs/locked"), fs::Permissions::from_mode(0)).expect("chmod");
+        fs::set_permissions(root.join("fs/locked"), fs::Permissions::from_mode(0o000))
+            .expect("chmod");
     }
     if unreadable_blocks_reads(root) {
         for case in &mut b.cases {
