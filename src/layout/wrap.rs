@@ -33,33 +33,56 @@ pub(crate) fn wrap<C: Measured>(clusters: &[C], width: usize, lines: &mut Vec<Ra
 }
 
 /// End (exclusive) of the line starting at `start`; always > `start`.
+///
+/// Each word is measured only as far as the line's remaining room: a single word of
+/// hundreds of thousands of clusters must not be re-measured in full for every line it is
+/// hard-split into (that was quadratic: a 200,000-character line at width 1 never finished).
 fn line_end<C: Measured>(clusters: &[C], start: usize, width: usize) -> usize {
     let n = clusters.len();
-    let cells = |r: Range<usize>| clusters[r].iter().map(Measured::cells).sum::<usize>();
-    let word_end = |from: usize| (from..n).find(|&k| clusters[k].is_space()).unwrap_or(n);
     let spaces_end = |from: usize| (from..n).find(|&k| !clusters[k].is_space()).unwrap_or(n);
 
     // First word (possibly empty when the line starts with spaces).
-    let first_end = word_end(start);
-    let first_cells = cells(start..first_end);
-    if first_cells > width {
-        return hard_split(clusters, start, first_end, width);
-    }
+    let (first_end, first_cells) = match measure_word(clusters, start, width) {
+        Ok(word) => word,
+        Err(overflow_at) => return hard_split(clusters, start, overflow_at + 1, width),
+    };
     let mut used = first_cells;
     let mut content_end = first_end;
     let mut end = spaces_end(first_end);
     // Further words while they fit, counting the spaces before them.
     while end < n {
-        let next_end = word_end(end);
-        let needed = cells(content_end..end) + cells(end..next_end);
-        if used + needed > width {
+        let spaces: usize = clusters[content_end..end].iter().map(Measured::cells).sum();
+        let Some(room) = width.checked_sub(used + spaces) else {
             break;
-        }
-        used += needed;
+        };
+        let Ok((next_end, word_cells)) = measure_word(clusters, end, room) else {
+            break;
+        };
+        used += spaces + word_cells;
         content_end = next_end;
         end = spaces_end(next_end);
     }
     end
+}
+
+/// The end and cells of the word starting at `from` when it fits in `room` cells; else the
+/// index of the cluster at which it overflows (the word is scanned no further).
+fn measure_word<C: Measured>(
+    clusters: &[C],
+    from: usize,
+    room: usize,
+) -> Result<(usize, usize), usize> {
+    let mut cells = 0;
+    for (k, cluster) in clusters.iter().enumerate().skip(from) {
+        if cluster.is_space() {
+            return Ok((k, cells));
+        }
+        cells += cluster.cells();
+        if cells > room {
+            return Err(k);
+        }
+    }
+    Ok((clusters.len(), cells))
 }
 
 /// As many whole clusters of `start..word_end` as fit in `width`, at least one.

@@ -117,7 +117,15 @@ pub fn load_file(path: &Path) -> Result<Vec<Article>, String> {
 /// Reads a file (up to `MAX_FILE_BYTES`) for `load_bytes`; the flag says it was truncated.
 /// Errors are the same plain reasons `load_file` gives.
 pub fn read_file(path: &Path) -> Result<(Vec<u8>, bool), String> {
-    read_capped(path).map_err(|e| describe_io_error(&e))
+    read_capped(path).map_err(|e| {
+        // A link whose target is missing exists itself: say so rather than "disappeared".
+        let link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+        if e.kind() == std::io::ErrorKind::NotFound && link {
+            "dangling symbolic link".into()
+        } else {
+            describe_io_error(&e)
+        }
+    })
 }
 
 /// Parses bytes already read from `path` into its articles (what `load_file` does after

@@ -145,8 +145,26 @@ pub fn parse_query(input: &str) -> Result<Query, QueryError> {
         *prefix |= norm.chars().count() >= MIN_AUTO_PREFIX_CHARS
             && !BARE_PROCLITICS.contains(&norm.as_str());
     }
+    let words = query.entities.len()
+        + query
+            .terms
+            .iter()
+            .map(|t| match t {
+                Term::Word { .. } => 1,
+                Term::Phrase(words) => words.len(),
+            })
+            .sum::<usize>();
+    if words > MAX_QUERY_WORDS {
+        return Err(QueryError(format!(
+            "query too long: at most {MAX_QUERY_WORDS} words"
+        )));
+    }
     Ok(query)
 }
+
+/// More words than this make a query an error: FTS5's time grows with the square of the
+/// number of terms (800 words took 2 s to 9 s; a pasted 5,000-word text, minutes).
+pub const MAX_QUERY_WORDS: usize = 64;
 
 fn nonempty(value: String, what: &str) -> Result<String, QueryError> {
     if value.trim().is_empty() {

@@ -212,7 +212,7 @@ pub fn doc_features(
         if n == 0 {
             continue;
         }
-        let share = u64::from(4 * n / c.others.max(1));
+        let share = 4 * u64::from(n) / u64::from(c.others.max(1));
         out.push(h.num(tpl::DOC_TAG, (y as u64) << 8 | share.min(4)));
         if n > major.1 {
             major = (y, n);

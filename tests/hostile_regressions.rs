@@ -1,0 +1,83 @@
+//! Every crash or hang the hostile-input tests and the fuzzers found, as a small test.
+
+mod support;
+
+use std::time::Duration;
+
+use akhbar::layout::{LayoutOptions, layout_paragraph};
+use support::within;
+
+/// Wrapping re-measured a whole overlong word for every line it was hard-split into:
+/// quadratic, so a 200,000-character line without spaces at width 1 never finished.
+#[test]
+fn a_long_word_at_width_one_is_linear() {
+    let word = "بتثجحخ".repeat(200_000 / 6);
+    let lines = within(
+        "layout of a 200,000-letter word",
+        Duration::from_secs(60),
+        move || {
+            let opts = LayoutOptions {
+                width: 1,
+                ..LayoutOptions::default()
+            };
+            layout_paragraph(&word, &opts, &[]).len()
+        },
+    );
+    assert_eq!(lines, 200_000 / 6 * 6);
+}
+
+/// The NER's document feature multiplied a u16 count by 4: "attempt to multiply with
+/// overflow" (a panic in debug builds, a wrong feature in release) once a word occurs more
+/// than 16,383 times in an article.
+#[test]
+fn ner_survives_a_word_repeated_seventeen_thousand_times() {
+    let entities = within("entities", Duration::from_secs(120), || {
+        let recognizer =
+            akhbar::analyze::entities::Recognizer::load_default().expect("the NER model");
+        let text = "بوتين ".repeat(17_000);
+        recognizer.entities(&text).len()
+    });
+    assert!(entities > 0);
+}
+
+/// FTS5's time grows with the square of the number of query terms: a pasted 5,000-word
+/// query matching an article ran for many minutes. Queries are now limited in words.
+#[test]
+fn a_query_of_thousands_of_words_is_refused() {
+    let error = akhbar::store::parse_query(&"كلمة ".repeat(5_000)).expect_err("refused");
+    assert!(error.to_string().contains("too long"), "{error}");
+    let phrase = format!("\"{}\"", "كلمة ".repeat(100));
+    assert!(akhbar::store::parse_query(&phrase).is_err());
+    assert!(akhbar::store::parse_query("بوتين هاربين \"عشرة ملايين\"").is_ok());
+}
+
+/// The HTML parser looked up every element's ancestors (is it inside a script, a nav, another
+/// block?): quadratic in the nesting depth, 4 s for 5,000 nested `<div>`s in a debug build.
+/// (html5ever's own tree building is still quadratic in the depth: 1 s for 20,000 levels.)
+#[test]
+fn deeply_nested_html_is_linear() {
+    for (open, close) in [
+        ("<div>", "</div>"),
+        ("<blockquote>", ""),
+        ("<nav><div>", ""),
+    ] {
+        let page = format!(
+            "<title>عميق</title>{}<p>{}</p>{}<p>نص</p>",
+            open.repeat(10_000),
+            support::ARABIC,
+            close.repeat(10_000)
+        );
+        let parsed = within("nested HTML", Duration::from_secs(60), move || {
+            akhbar::load::html::parse_html(&page)
+        });
+        let parsed = parsed.expect("a title");
+        assert_eq!(parsed.title, "عميق");
+        if open != "<nav><div>" {
+            assert!(
+                parsed.paragraphs.iter().any(|p| p.contains("هاربين")),
+                "{open}: {:?}",
+                parsed.paragraphs
+            );
+        }
+    }
+}
