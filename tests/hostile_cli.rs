@@ -169,8 +169,10 @@ fn index_plain_escapes_names_and_reasons() {
     assert_terminal_safe("index stderr", &out.stderr);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("skipped"), "{text}");
-    // The ESC of a file name shows as a visible symbol.
-    assert!(text.contains("broken-\u{241b}"), "{text}");
+    // The skipped files and reasons go to stderr; the ESC of a file name shows as a visible
+    // symbol.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken-\u{241b}"), "{err}");
 }
 
 #[test]
@@ -360,4 +362,44 @@ fn entities_on_every_hostile_article() {
         found
     });
     assert!(found > 0);
+}
+
+#[test]
+fn entities_and_search_commands_on_the_folder_are_valid_and_safe() {
+    let fx = fixture();
+    let before = snapshot(&fx.small.root);
+    let out = run_akhbar(
+        &[os("entities"), fx.small.root.as_os_str(), os("--json")],
+        &fx.home,
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert_terminal_safe("entities --json stderr", &out.stderr);
+    let value = assert_json_safe("entities --json", &out.stdout);
+    assert!(
+        value
+            .as_array()
+            .is_some_and(|a| a.len() >= fx.small.loading().count())
+    );
+    for (query, json) in [
+        ("الرئيس", true),
+        ("\u{1b}[2J\u{202e}", true),
+        ("source:\"x", false),
+        ("@بوتين date:2020..2030", false),
+    ] {
+        let mut args = vec![
+            os("search"),
+            fx.small.root.as_os_str(),
+            std::ffi::OsStr::new(query),
+        ];
+        if json {
+            args.push(os("--json"));
+        }
+        let out = run_akhbar(&args, &fx.home);
+        assert_terminal_safe("search stdout", &out.stdout);
+        assert_terminal_safe("search stderr", &out.stderr);
+        if json && out.status.success() {
+            assert_json_safe("search --json", &out.stdout);
+        }
+    }
+    assert_unchanged(&before, &fx.small.root);
 }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 /// True for characters that must never reach a terminal as they are.
 #[inline]
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Explicit bidi formatting characters (embeddings, overrides, isolates, marks).
@@ -29,6 +29,8 @@ pub fn printable(s: &str) -> Cow<'_, str> {
                 '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
                 '\u{7F}' => '\u{2421}',
                 c if c.is_control() => '\u{FFFD}',
+                // Line and paragraph separators would break a line on some terminals.
+                '\u{2028}' | '\u{2029}' => ' ',
                 c => c,
             })
             .collect(),
