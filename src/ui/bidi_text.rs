@@ -84,6 +84,25 @@ fn empty_line(opts: &LayoutOptions) -> VisualLine {
     }
 }
 
+/// Draws `text` on one row of `area`, laid out in the current mode, against the right edge
+/// whatever its direction, cut with "…" when too long (panel values, table cells, meta lines).
+pub fn draw_right_aligned(
+    buf: &mut Buffer,
+    area: Rect,
+    text: &str,
+    style: Style,
+    settings: &Settings,
+    mode: BidiMode,
+) {
+    if area.width == 0 {
+        return;
+    }
+    let opts = options(settings, mode, usize::from(area.width), true);
+    let mut line = single_line(text, &opts, mode);
+    line.indent = usize::from(area.width).saturating_sub(line.width);
+    draw_line(buf, area, &line, style, &|_| Style::new());
+}
+
 /// Greedy word wrap in logical order (no reordering, no shaping), for terminals that do their
 /// own bidi. Control and bidi-control characters are dropped.
 pub fn logical_lines(text: &str, width: usize) -> Vec<VisualLine> {

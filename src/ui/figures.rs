@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Widget};
 
-use super::bidi_text::{draw_line, options, single_line};
+use super::bidi_text::draw_right_aligned;
 use crate::app::State;
 use crate::app::state::FigureRow;
 use crate::config::Settings;
@@ -149,13 +149,7 @@ fn draw_cell(
     state: &State,
     settings: &Settings,
 ) {
-    if cell.width == 0 {
-        return;
-    }
-    let opts = options(settings, state.bidi_mode, usize::from(cell.width), true);
-    let mut line = single_line(text, &opts, state.bidi_mode);
-    line.indent = usize::from(cell.width).saturating_sub(line.width);
-    draw_line(buf, cell, &line, style, &|_| Style::new());
+    draw_right_aligned(buf, cell, text, style, settings, state.bidi_mode);
 }
 
 /// The series of the selected figure (same label and unit) by year: the largest value

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::bidi_text::{draw_line, options, single_line};
+use super::bidi_text::{draw_line, draw_right_aligned, options, single_line};
 use crate::app::State;
 use crate::app::update::ROWS_PER_ENTRY;
 use crate::config::Settings;
@@ -105,21 +105,21 @@ fn draw_entry(
             .unwrap_or_default();
         meta.push(printable(&name).into_owned());
     }
-    let mut meta_line = single_line(&meta.join(" · "), &opts, state.bidi_mode);
     // Date and source sit under the title's start, on the right, whatever their direction.
-    meta_line.indent = usize::from(text_width).saturating_sub(meta_line.width);
     let meta_area = Rect {
         x: area.x,
         y: area.y + 1,
         width: text_width,
         height: 1,
     };
-    draw_line(
+    let dim = base.patch(settings.theme.dimmed());
+    draw_right_aligned(
         buf,
         meta_area,
-        &meta_line,
-        base.patch(settings.theme.dimmed()),
-        &|_| Style::new(),
+        &meta.join(" · "),
+        dim,
+        settings,
+        state.bidi_mode,
     );
 }
 
@@ -212,21 +212,14 @@ fn draw_search(buf: &mut Buffer, area: Rect, state: &State, settings: &Settings)
             Some(count) => format!("{count}× · {}", result.snippet),
             None => result.snippet.clone(),
         };
-        let mut snippet = single_line(&second, &opts, state.bidi_mode);
-        snippet.indent = usize::from(text_width).saturating_sub(snippet.width);
         let snippet_area = Rect {
             y: y + 1,
             width: text_width,
             height: 1,
             ..entry_area
         };
-        draw_line(
-            buf,
-            snippet_area,
-            &snippet,
-            base.patch(settings.theme.dimmed()),
-            &|_| Style::new(),
-        );
+        let dim = base.patch(settings.theme.dimmed());
+        draw_right_aligned(buf, snippet_area, &second, dim, settings, state.bidi_mode);
     }
     list_area
 }

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::bidi_text::{draw_line, options, single_line};
+use super::bidi_text::draw_right_aligned;
 use crate::app::{Pane, State, panel};
 use crate::config::Settings;
 use crate::layout;
@@ -48,25 +48,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, settings: &Settings) {
                 buf.set_stringn(rect.x, rect.y, title, usize::from(rect.width), header);
             }
             Row::Item { item, index } => {
-                let base = if is_selected(index) {
-                    settings.theme.selected()
-                } else {
-                    Style::new()
-                };
-                if is_selected(index) {
-                    buf.set_style(rect, base);
-                }
+                let base = row_base(buf, rect, is_selected(index), settings);
                 draw_item(buf, rect, item, base, state, settings);
             }
             Row::Detail { text, index } => {
-                let base = if is_selected(index) {
-                    settings.theme.selected()
-                } else {
-                    Style::new()
-                };
-                if is_selected(index) {
-                    buf.set_style(rect, base);
-                }
+                let base = row_base(buf, rect, is_selected(index), settings);
                 draw_value(
                     buf,
                     rect,
@@ -139,8 +125,15 @@ fn draw_value(
     state: &State,
     settings: &Settings,
 ) {
-    let opts = options(settings, state.bidi_mode, usize::from(area.width), true);
-    let mut value = single_line(text, &opts, state.bidi_mode);
-    value.indent = usize::from(area.width).saturating_sub(value.width);
-    draw_line(buf, area, &value, style, &|_| Style::new());
+    draw_right_aligned(buf, area, text, style, settings, state.bidi_mode);
+}
+
+/// The base style of a row, with the selection colour painted across it when selected.
+fn row_base(buf: &mut Buffer, row: Rect, selected: bool, settings: &Settings) -> Style {
+    if !selected {
+        return Style::new();
+    }
+    let base = settings.theme.selected();
+    buf.set_style(row, base);
+    base
 }
