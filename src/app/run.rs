@@ -829,7 +829,7 @@ pub fn run(folder: &Path, settings: Settings, message: Option<String>) -> anyhow
 
 fn event_loop(app: &mut App, rx: &Receiver<Event>, tx: Sender<Event>) -> anyhow::Result<()> {
     let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
-    terminal.clear()?;
+    redraw_from_scratch(&mut terminal)?;
     spawn_input_reader(tx.clone());
     app.draw(&mut terminal)?;
     loop {
@@ -859,6 +859,25 @@ fn event_loop(app: &mut App, rx: &Receiver<Event>, tx: Sender<Event>) -> anyhow:
     }
 }
 
+/// Erases the screen (an ED, which VTE needs to apply a new bidi mode to every row) and makes
+/// the next frame draw everything. `Terminal::clear` is not used: it reads the cursor position
+/// from the terminal, which races with the input thread's reads and fails after a timeout.
+fn redraw_from_scratch<B: Backend>(terminal: &mut Terminal<B>) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    // A blank frame makes ratatui's idea of the screen blank, so the next draw sends it all.
+    terminal.draw(|frame| {
+        let area = frame.area();
+        ratatui::widgets::Widget::render(ratatui::widgets::Clear, area, frame.buffer_mut());
+    })?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    Ok(())
+}
+
 /// Performs the effects that touch the terminal or the loader; true when the app should quit.
 fn perform_terminal<B: Backend>(
     app: &mut App,
@@ -875,11 +894,11 @@ where
             Effect::Quit => return Ok(true),
             Effect::ApplyBidiMode(mode) => {
                 terminal::apply_bidi_mode(*mode)?;
-                terminal.clear()?;
+                redraw_from_scratch(terminal)?;
             }
             Effect::Suspend => {
                 terminal::suspend(mode)?;
-                terminal.clear()?;
+                redraw_from_scratch(terminal)?;
             }
             Effect::Reload => {
                 // A new indexer replaces any running one; the store keeps what is committed.
