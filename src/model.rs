@@ -4,10 +4,6 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-/// Index of an article in the loaded library (stable for one load of a folder).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct ArticleId(pub u32);
-
 /// The file format an article was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -83,6 +79,36 @@ impl Article {
             .chain(&self.paragraphs)
             .map(|p| p.split_whitespace().count())
             .sum()
+    }
+}
+
+/// Where an article sits in the library: what `list_order` compares.
+#[derive(Debug, Clone, Copy)]
+pub struct ListPlace<'a> {
+    pub date: Option<ArticleDate>,
+    pub title: &'a str,
+    pub path: &'a std::path::Path,
+    pub index_in_file: usize,
+}
+
+/// The library's one order, used by the loader, the store and the interface: newest first
+/// (undated last), then by title, then by file and position in it.
+pub fn list_order(a: ListPlace<'_>, b: ListPlace<'_>) -> std::cmp::Ordering {
+    b.date
+        .cmp(&a.date)
+        .then_with(|| a.title.cmp(b.title))
+        .then_with(|| a.path.cmp(b.path))
+        .then_with(|| a.index_in_file.cmp(&b.index_in_file))
+}
+
+impl Article {
+    pub fn list_place(&self) -> ListPlace<'_> {
+        ListPlace {
+            date: self.date,
+            title: &self.title,
+            path: &self.path,
+            index_in_file: self.index_in_file,
+        }
     }
 }
 

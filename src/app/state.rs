@@ -44,12 +44,12 @@ impl ListEntry {
         }
     }
 
-    /// The list order: newest first, undated last, then by title, then by file.
+    /// The library's order (`model::list_order`).
     pub fn list_order(a: &ListEntry, b: &ListEntry) -> std::cmp::Ordering {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.key.cmp(&b.key))
+        crate::model::list_order(
+            a.key.list_place(a.date, &a.title),
+            b.key.list_place(b.date, &b.title),
+        )
     }
 }
 

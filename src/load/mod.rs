@@ -192,13 +192,7 @@ pub fn load_folder(root: &Path, mut progress: impl FnMut(usize, usize)) -> Libra
     Library { articles, skipped }
 }
 
-/// Newest first; undated articles last; then by title, then by path.
+/// Sorts in the library's order (`model::list_order`).
 pub fn sort_articles(articles: &mut [Article]) {
-    articles.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.path.cmp(&b.path))
-            .then_with(|| a.index_in_file.cmp(&b.index_in_file))
-    });
+    articles.sort_by(|a, b| crate::model::list_order(a.list_place(), b.list_place()));
 }

@@ -28,6 +28,20 @@ pub struct ArticleKey {
 }
 
 impl ArticleKey {
+    /// This key's place in the library order, given the entry's date and title.
+    pub fn list_place<'a>(
+        &'a self,
+        date: Option<ArticleDate>,
+        title: &'a str,
+    ) -> crate::model::ListPlace<'a> {
+        crate::model::ListPlace {
+            date,
+            title,
+            path: &self.path,
+            index_in_file: self.index_in_file as usize,
+        }
+    }
+
     /// The key of a loaded article (its path as the article carries it).
     pub fn of(article: &Article) -> Self {
         ArticleKey {
@@ -92,10 +106,10 @@ pub struct IndexSummary {
 /// Newest first; undated last; then by title, path and position (as `load::sort_articles`).
 pub fn sort_entries(entries: &mut [ListEntry]) {
     entries.sort_unstable_by(|a, b| {
-        b.date
-            .cmp(&a.date)
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.key.cmp(&b.key))
+        crate::model::list_order(
+            a.key.list_place(a.date, &a.title),
+            b.key.list_place(b.date, &b.title),
+        )
     });
 }
 
