@@ -19,7 +19,7 @@ use super::doc::TokenContext;
 use super::gazetteer::{Gazetteer, WordClass};
 use super::lexicon::{CUES, LEVELS, Lexicon, NO_CLUSTER};
 use super::rng::mix64;
-use super::tags::{EntityKind, Tag};
+use super::tags::Tag;
 use crate::text::normalize;
 
 /// What feature extraction needs to know about one token.
@@ -32,7 +32,8 @@ pub struct TokenInfo {
     clusters_stem: [u16; LEVELS],
     freq_band: u8,
     cues: [u8; CUES],
-    /// 0: no gazetteer name; else 1 + 2·kind (+1 inside).
+    /// Kinds of the listed name the token begins (low four bits, by `kind_bit`) or is
+    /// inside of (high four bits); 0 when it is in no listed name.
     gaz: u8,
     classes: u8,
     shape: u8,
@@ -95,23 +96,14 @@ fn freq_band(count: u32) -> u8 {
     (32 - count.leading_zeros()) as u8
 }
 
-fn kind_index(kind: EntityKind) -> u8 {
-    match kind {
-        EntityKind::Person => 0,
-        EntityKind::Location => 1,
-        EntityKind::Organization => 2,
-        EntityKind::Misc => 3,
-    }
-}
-
 /// Token information for a sentence.
 pub fn token_infos(tokens: &[&str], lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec<TokenInfo> {
     let norms: Vec<String> = tokens.iter().map(|t| normalize(t)).collect();
     let mut gaz = vec![0u8; tokens.len()];
     for m in gazetteer.find(&norms) {
-        let base = 1 + 2 * kind_index(m.entry.kind);
+        let kinds = m.entry.kinds;
         for (i, g) in gaz.iter_mut().enumerate().take(m.end).skip(m.start) {
-            *g = if i == m.start { base } else { base + 1 };
+            *g = if i == m.start { kinds } else { kinds << 4 };
         }
     }
     norms
@@ -389,8 +381,10 @@ fn cluster_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32
 fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     for (k, d) in [-2isize, -1, 0, 1, 2].into_iter().enumerate() {
         let Some(t) = at(infos, i, d) else { continue };
-        if t.gaz != 0 {
-            out.push(h.num(tpl::GAZ + k as u8, u64::from(t.gaz)));
+        for bit in 0..8 {
+            if t.gaz & (1 << bit) != 0 {
+                out.push(h.num(tpl::GAZ + k as u8, bit));
+            }
         }
         for class in WordClass::ALL {
             if t.classes & (1 << class as u8) != 0 {

@@ -67,6 +67,19 @@ pub struct GazEntry {
     pub kind: EntityKind,
     /// Display form (the entry's first spelling).
     pub name: String,
+    /// Every kind the built-in lists give this spelling, as bits by [`kind_bit`] (a club named
+    /// after its city is listed as both a place and an organisation; the tagger decides).
+    pub kinds: u8,
+}
+
+/// The bit of `kind` in [`GazEntry::kinds`].
+pub fn kind_bit(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Person => 1,
+        EntityKind::Location => 2,
+        EntityKind::Organization => 4,
+        EntityKind::Misc => 8,
+    }
 }
 
 /// A match of a listed name over tokens `start..end`.
@@ -181,11 +194,14 @@ impl Gazetteer {
             if let Some(first) = key.split(' ').next() {
                 self.firsts.insert(first.to_string());
             }
-            let entry = GazEntry {
-                kind,
-                name: display.to_string(),
-            };
-            self.names.insert(key, entry);
+            self.names
+                .entry(key)
+                .and_modify(|e| e.kinds |= kind_bit(kind))
+                .or_insert_with(|| GazEntry {
+                    kind,
+                    name: display.to_string(),
+                    kinds: kind_bit(kind),
+                });
         }
     }
 
@@ -208,6 +224,22 @@ impl Gazetteer {
         self.firsts.extend(other.firsts);
         for (w, bits) in other.classes {
             *self.classes.entry(w).or_insert(0) |= bits;
+        }
+    }
+
+    /// The same word classes of triggers and given names, but no listed names (and no
+    /// "inside a listed name" classes): what training shows the tagger for some sentences, so
+    /// it also learns to find names from their context rather than only from the lists.
+    pub fn without_names(&self) -> Gazetteer {
+        let trigger_bits = (1u8 << WordClass::InPerson as u8) - 1;
+        Gazetteer {
+            classes: self
+                .classes
+                .iter()
+                .map(|(w, bits)| (w.clone(), bits & trigger_bits))
+                .filter(|(_, bits)| *bits != 0)
+                .collect(),
+            ..Gazetteer::default()
         }
     }
 
@@ -285,13 +317,18 @@ impl Gazetteer {
 }
 
 /// The built-in list files, compiled in.
-const BUILTIN: [&str; 6] = [
+const BUILTIN: [&str; 11] = [
     include_str!("../../../assets/ner/gazetteer/countries.txt"),
     include_str!("../../../assets/ner/gazetteer/cities.txt"),
     include_str!("../../../assets/ner/gazetteer/people.txt"),
     include_str!("../../../assets/ner/gazetteer/organizations.txt"),
     include_str!("../../../assets/ner/gazetteer/given-names.txt"),
     include_str!("../../../assets/ner/gazetteer/triggers.txt"),
+    include_str!("../../../assets/ner/gazetteer/sports.txt"),
+    include_str!("../../../assets/ner/gazetteer/companies.txt"),
+    include_str!("../../../assets/ner/gazetteer/politics.txt"),
+    include_str!("../../../assets/ner/gazetteer/places.txt"),
+    include_str!("../../../assets/ner/gazetteer/given-names-more.txt"),
 ];
 
 #[cfg(test)]
@@ -314,6 +351,30 @@ mod tests {
             .collect();
         assert_eq!(got, [(1, 2, "موسكو"), (4, 7, "الولايات المتحدة")]);
         assert_ne!(g.word_classes("رئيس") & (1 << WordClass::Title as u8), 0);
+    }
+
+    #[test]
+    fn a_name_listed_with_two_kinds_keeps_both() {
+        let g = Gazetteer::from_lines("LOC\tليون\nORG\tليون|أولمبيك ليون\nGIVEN\tجوزيه\n");
+        let Some(e) = g.get(&name_key("ليون")) else {
+            panic!("ليون is listed")
+        };
+        assert_eq!(
+            e.kind,
+            EntityKind::Location,
+            "the first listing gives the kind"
+        );
+        assert_eq!(
+            e.kinds,
+            kind_bit(EntityKind::Location) | kind_bit(EntityKind::Organization)
+        );
+        let bare = g.without_names();
+        assert!(bare.get(&name_key("ليون")).is_none());
+        assert_eq!(bare.word_classes("ليون"), 0, "no inside-a-name class left");
+        assert_ne!(
+            bare.word_classes("جوزيه") & (1 << WordClass::Given as u8),
+            0
+        );
     }
 
     #[test]

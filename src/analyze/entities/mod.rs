@@ -179,6 +179,7 @@ impl Recognizer {
         passes
             .into_iter()
             .map(|mut p| {
+                rules::complete_listed_names(&p.norms, &self.gazetteer, &mut p.tags);
                 rules::apply_user_entries(&p.norms, &self.user, &mut p.tags);
                 p.tags
             })

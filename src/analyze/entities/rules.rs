@@ -21,12 +21,14 @@
 //! Rules 1–5 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
+//! 7. A listed person's name the tagger found only part of is completed (see
+//!    [`complete_listed_names`]); applied to every output, CoNLL included.
 //! 6. User entries win: a span matching a user gazetteer entry gets the user's type, and
 //!    model spans overlapping it are dropped.
 
 use std::collections::HashMap;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, kind_bit};
 use super::tags::{EntityKind, Tag, spans, tags_from_spans};
 use crate::text::normalize;
 use crate::text::tokenize::proclitic_splits;
@@ -211,6 +213,48 @@ fn org_name_boundary(tokens: &[&str], j: usize, end: usize) -> bool {
             .all(|t| is_word(&normalize(t)) && !is_definite(t))
 }
 
+/// Rule 7: a listed person's name of several words is completed when the tagger found only
+/// part of it (`بان` + `[كي مون]` → `[بان كي مون]`): where every span the tagger gave inside
+/// the listed name is a person lying within it, the whole name becomes one person. Spans
+/// reaching outside the name are left as they are. Only persons: listed places and
+/// organisations include descriptors (`قطاع غزة`, `حركة حماس`) that news annotation leaves
+/// out of the name.
+pub fn complete_listed_names(norms: &[String], lists: &Gazetteer, tags: &mut Vec<Tag>) {
+    let found = spans(tags);
+    if found.is_empty() {
+        return;
+    }
+    let mut kept = found.clone();
+    let mut changed = false;
+    for m in lists.find(norms) {
+        if m.end - m.start < 2 {
+            continue;
+        }
+        let inside: Vec<&(usize, usize, EntityKind)> = found
+            .iter()
+            .filter(|&&(s, e, _)| s < m.end && e > m.start)
+            .collect();
+        let Some(&&(_, _, kind)) = inside.first() else {
+            continue;
+        };
+        let fits = inside
+            .iter()
+            .all(|&&(s, e, k)| s >= m.start && e <= m.end && k == kind)
+            && kind == EntityKind::Person
+            && m.entry.kinds & kind_bit(kind) != 0;
+        let whole = inside.len() == 1 && inside[0].0 == m.start && inside[0].1 == m.end;
+        if fits && !whole {
+            kept.retain(|&(s, e, _)| e <= m.start || s >= m.end);
+            kept.push((m.start, m.end, kind));
+            changed = true;
+        }
+    }
+    if changed {
+        kept.sort_unstable_by_key(|s| s.0);
+        *tags = tags_from_spans(tags.len(), &kept);
+    }
+}
+
 /// Rule 4: user gazetteer matches override the model.
 pub fn apply_user_entries(norms: &[String], user: &Gazetteer, tags: &mut Vec<Tag>) {
     if user.is_empty() {
@@ -235,6 +279,26 @@ mod tests {
 
     fn tags(names: &[&str]) -> Vec<Tag> {
         names.iter().filter_map(|n| Tag::from_name(n)).collect()
+    }
+
+    #[test]
+    fn listed_person_names_are_completed() {
+        let lists = Gazetteer::from_lines("PERS\tبان كي مون\nLOC\tقطاع غزة\n");
+        let norms = |s: &str| -> Vec<String> { s.split(' ').map(normalize).collect() };
+        let mut t = tags(&["O", "B-PERS", "I-PERS", "O"]);
+        complete_listed_names(&norms("وقال بان كي مون أمس"), &lists, &mut t);
+        assert_eq!(t, tags(&["O", "B-PERS", "I-PERS", "I-PERS"]));
+        let mut t = tags(&["B-PERS", "O", "O", "O"]);
+        complete_listed_names(&norms("بان كي مون أمس"), &lists, &mut t);
+        assert_eq!(t, tags(&["B-PERS", "I-PERS", "I-PERS", "O"]));
+        // Other kinds keep the tagger's span (annotation leaves descriptors out).
+        let mut t = tags(&["O", "B-LOC", "O"]);
+        complete_listed_names(&norms("قطاع غزة أمس"), &lists, &mut t);
+        assert_eq!(t, tags(&["O", "B-LOC", "O"]));
+        // A span reaching past the listed name is left alone.
+        let mut t = tags(&["O", "B-PERS", "I-PERS", "I-PERS"]);
+        complete_listed_names(&norms("بان كي مون أمس"), &lists, &mut t);
+        assert_eq!(t, tags(&["O", "B-PERS", "I-PERS", "I-PERS"]));
     }
 
     #[test]

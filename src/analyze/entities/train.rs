@@ -10,7 +10,7 @@ use super::features::{extract, token_infos, with_doc_features};
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
 use super::model::{Model, Weights};
-use super::rng::SplitMix64;
+use super::rng::{SplitMix64, mix64};
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans};
 
 /// A tagged sentence.
@@ -77,6 +77,10 @@ pub struct TrainConfig {
     /// Folds for the jackknifed first-pass tags the second pass learns from; below 2, no
     /// second pass.
     pub folds: usize,
+    /// Share of training sentences (chosen by a seeded hash of their position) whose
+    /// features are computed without the listed names, so that names the lists do not know
+    /// are still found from their context.
+    pub gazetteer_dropout: f64,
 }
 
 impl Default for TrainConfig {
@@ -86,6 +90,7 @@ impl Default for TrainConfig {
             bits: 19,
             seed: 42,
             folds: 10,
+            gazetteer_dropout: 0.0,
         }
     }
 }
@@ -101,15 +106,24 @@ fn examples(
     sentences: &[Sentence],
     lexicon: &Lexicon,
     gazetteer: &Gazetteer,
-    bits: u32,
+    cfg: &TrainConfig,
 ) -> Vec<Example> {
+    let no_names = gazetteer.without_names();
+    let threshold = (cfg.gazetteer_dropout.clamp(0.0, 1.0) * u32::MAX as f64) as u64;
     sentences
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(n, s)| {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            let infos = token_infos(&toks, lexicon, gazetteer);
+            let draw = mix64(cfg.seed ^ (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32;
+            let lists = if draw < threshold {
+                &no_names
+            } else {
+                gazetteer
+            };
+            let infos = token_infos(&toks, lexicon, lists);
             let (mut feats, mut offsets) = (Vec::new(), Vec::new());
-            extract(&infos, &toks, bits, &mut feats, &mut offsets);
+            extract(&infos, &toks, cfg.bits, &mut feats, &mut offsets);
             let stems = infos.into_iter().map(|i| i.stem).collect();
             Example {
                 feats,
@@ -185,7 +199,7 @@ pub fn train(
     gazetteer: &Gazetteer,
     cfg: &TrainConfig,
 ) -> Model {
-    let data = examples(sentences, &lexicon, gazetteer, cfg.bits);
+    let data = examples(sentences, &lexicon, gazetteer, cfg);
     let all: Vec<&Example> = data.iter().collect();
     if cfg.folds < 2 || data.len() < cfg.folds {
         return Model {
@@ -307,7 +321,7 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 }
 
 /// Perceptrons averaged into each final model.
-const MIX: u64 = 3;
+const MIX: u64 = 6;
 
 /// The mean of [`MIX`] perceptrons trained with differently seeded shuffles (in parallel threads),
 /// for the final models: less dependent on the order of the examples.
