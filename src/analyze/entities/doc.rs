@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::tags::{NUM_TAGS, Tag};
+use super::tags::{NUM_TAGS, Tag, spans};
 
 /// What the first pass said about other occurrences of a token's stem.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -18,7 +18,14 @@ pub struct TokenContext {
     pub counts: [u16; NUM_TAGS],
     /// Number of other occurrences.
     pub others: u16,
+    /// What the nearby sentences are about, as the first pass saw it: 0 when it found fewer
+    /// than [`TOPIC_MIN`] names there, else 1 + the index of the kind it found most (a
+    /// sports report names clubs, so a city there is likely a club).
+    pub topic: u8,
 }
+
+/// Names the first pass must find nearby before their kinds say what the text is about.
+pub const TOPIC_MIN: usize = 4;
 
 /// Sentences on either side that count as the same document for CoNLL input.
 pub const WINDOW: usize = 12;
@@ -32,8 +39,9 @@ pub fn contexts(
 ) -> Vec<Vec<TokenContext>> {
     if window >= stems.len() {
         let table = count(stems, first_pass, 0..stems.len(), None);
+        let t = topic(first_pass, 0..stems.len());
         return (0..stems.len())
-            .map(|i| row(&stems[i], &first_pass[i], &table))
+            .map(|i| row(&stems[i], &first_pass[i], &table, t))
             .collect();
     }
     (0..stems.len())
@@ -41,9 +49,24 @@ pub fn contexts(
             let lo = i.saturating_sub(window);
             let hi = i.saturating_add(window).saturating_add(1).min(stems.len());
             let table = count(stems, first_pass, lo..hi, Some(&stems[i]));
-            row(&stems[i], &first_pass[i], &table)
+            row(&stems[i], &first_pass[i], &table, topic(first_pass, lo..hi))
         })
         .collect()
+}
+
+/// [`TokenContext::topic`] of sentences `range`.
+fn topic(first_pass: &[Vec<Tag>], range: std::ops::Range<usize>) -> u8 {
+    let mut by_kind = [0usize; 4];
+    for tags in &first_pass[range] {
+        for (_, _, kind) in spans(tags) {
+            by_kind[kind as usize] += 1;
+        }
+    }
+    if by_kind.iter().sum::<usize>() < TOPIC_MIN {
+        return 0;
+    }
+    let best = (0..4).max_by_key(|&k| (by_kind[k], 4 - k)).unwrap_or(0);
+    1 + best as u8
 }
 
 /// First-pass tag counts per stem over sentences `range` (only stems in `only`, if given).
@@ -68,12 +91,18 @@ fn count<'a>(
 }
 
 /// Each token's context: the table's counts for its stem, minus the token itself.
-fn row(stems: &[String], tags: &[Tag], table: &HashMap<&str, TokenContext>) -> Vec<TokenContext> {
+fn row(
+    stems: &[String],
+    tags: &[Tag],
+    table: &HashMap<&str, TokenContext>,
+    topic: u8,
+) -> Vec<TokenContext> {
     stems
         .iter()
         .zip(tags)
         .map(|(s, tag)| {
             let mut c = table.get(s.as_str()).copied().unwrap_or_default();
+            c.topic = topic;
             c.counts[tag.index()] = c.counts[tag.index()].saturating_sub(1);
             c.others = c.others.saturating_sub(1);
             c

@@ -96,6 +96,13 @@ fn freq_band(count: u32) -> u8 {
     (32 - count.leading_zeros()) as u8
 }
 
+impl TokenInfo {
+    /// Kinds of the listed name the token begins (low four bits) or is inside (high four).
+    pub fn gazetteer_kinds(&self) -> u8 {
+        self.gaz
+    }
+}
+
 /// Token information for a sentence.
 pub fn token_infos(tokens: &[&str], lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec<TokenInfo> {
     let norms: Vec<String> = tokens.iter().map(|t| normalize(t)).collect();
@@ -113,6 +120,20 @@ pub fn token_infos(tokens: &[&str], lexicon: &Lexicon, gazetteer: &Gazetteer) ->
         .collect()
 }
 
+/// Words this frequent in the unlabeled news are function words or common nouns: that one
+/// occurs inside some listed name (`أمام` in `الإمام علي` once normalized, `الفريق` in `الفريق
+/// الملكي`) says nothing about it.
+const COMMON_WORD_COUNT: u32 = 1024;
+
+fn useful_classes(classes: u8, count: u32) -> u8 {
+    let inside_bits = !((1u8 << WordClass::InPerson as u8) - 1);
+    if count >= COMMON_WORD_COUNT {
+        classes & !inside_bits
+    } else {
+        classes
+    }
+}
+
 fn info(norm: String, gaz: u8, lexicon: &Lexicon, gazetteer: &Gazetteer) -> TokenInfo {
     let split = lexicon.split(&norm, |w| gazetteer.knows_word(w));
     let (prefix, stem) = (split.prefix.to_string(), split.stem);
@@ -125,7 +146,7 @@ fn info(norm: String, gaz: u8, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Toke
             .get(&stem)
             .or_else(|| lexicon.get(&norm))
             .map_or([0; CUES], |i| i.cues),
-        classes: gazetteer.word_classes(&stem),
+        classes: useful_classes(gazetteer.word_classes(&stem), lexicon.count(&stem)),
         shape: shape(&norm),
         gaz,
         norm,
@@ -171,6 +192,7 @@ mod tpl {
     pub const DOC_TAG: u8 = 95;
     pub const DOC_MAJOR: u8 = 96;
     pub const DOC_NONE: u8 = 97;
+    pub const TOPIC: u8 = 98; // +0..1
 }
 
 /// Second-pass features of token `i`: first-pass tags around it and the first-pass tags of
@@ -179,6 +201,7 @@ pub fn doc_features(
     bits: u32,
     first_pass: &[Tag],
     ctx: &[TokenContext],
+    gaz: u8,
     i: usize,
     out: &mut Vec<u32>,
 ) {
@@ -195,6 +218,13 @@ pub fn doc_features(
     out.push(h.num(tpl::S1_TAG + 2, tag(1)));
     out.push(h.num(tpl::S1_TAG + 3, tag(0) << 8 | tag(1)));
     let c = &ctx[i];
+    // What the text is about, with this token's first-pass tag and with the kinds the lists
+    // give it (a name listed as both a city and a club, in a text full of clubs).
+    let topic = u64::from(c.topic);
+    out.push(h.num(tpl::TOPIC, topic << 8 | tag(0)));
+    if gaz != 0 {
+        out.push(h.num(tpl::TOPIC + 1, topic << 8 | u64::from(gaz)));
+    }
     if c.others == 0 {
         out.push(h.num(tpl::DOC_NONE, 0));
         return;
@@ -404,12 +434,14 @@ fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u
     }
 }
 
-/// First-pass features plus second-pass features (`doc_features`) for every token.
+/// First-pass features plus second-pass features (`doc_features`) for every token; `gaz` is
+/// each token's [`TokenInfo::gazetteer_kinds`].
 pub fn with_doc_features(
     feats: &[u32],
     offsets: &[usize],
     first_pass: &[Tag],
     ctx: &[TokenContext],
+    gaz: &[u8],
     bits: u32,
 ) -> (Vec<u32>, Vec<usize>) {
     let mut out = Vec::with_capacity(feats.len() + 8 * first_pass.len());
@@ -417,7 +449,14 @@ pub fn with_doc_features(
     offs.push(0);
     for (i, w) in offsets.windows(2).enumerate() {
         out.extend_from_slice(&feats[w[0]..w[1]]);
-        doc_features(bits, first_pass, ctx, i, &mut out);
+        doc_features(
+            bits,
+            first_pass,
+            ctx,
+            gaz.get(i).copied().unwrap_or(0),
+            i,
+            &mut out,
+        );
         offs.push(out.len());
     }
     (out, offs)

@@ -169,8 +169,14 @@ impl Recognizer {
             let tags: Vec<Vec<Tag>> = passes.iter().map(|p| p.tags.clone()).collect();
             let ctx = doc::contexts(&stems, &tags, window);
             for (p, c) in passes.iter_mut().zip(&ctx) {
-                let (f, o) =
-                    features::with_doc_features(&p.feats, &p.offsets, &p.tags, c, weights.bits);
+                let (f, o) = features::with_doc_features(
+                    &p.feats,
+                    &p.offsets,
+                    &p.tags,
+                    c,
+                    &p.gaz,
+                    weights.bits,
+                );
                 let mut scores = second.scores(&f, &o);
                 model::Weights::bias_o(&mut scores, self.model.o_bias);
                 p.tags = second.viterbi(&scores);
@@ -180,6 +186,7 @@ impl Recognizer {
             .into_iter()
             .map(|mut p| {
                 rules::complete_listed_names(&p.norms, &self.gazetteer, &mut p.tags);
+                rules::split_persons_at_and(&p.norms, &self.gazetteer, &mut p.tags);
                 rules::apply_user_entries(&p.norms, &self.user, &mut p.tags);
                 p.tags
             })
@@ -201,6 +208,10 @@ impl Recognizer {
             model::Weights::bias_o(&mut scores, self.model.o_bias);
         }
         let tags = self.model.weights.viterbi(&scores);
+        let gaz = infos
+            .iter()
+            .map(features::TokenInfo::gazetteer_kinds)
+            .collect();
         let (norms, stems) = infos.into_iter().map(|i| (i.norm, i.stem)).unzip();
         FirstPass {
             feats,
@@ -208,6 +219,7 @@ impl Recognizer {
             tags,
             norms,
             stems,
+            gaz,
         }
     }
 
@@ -361,6 +373,7 @@ struct FirstPass {
     tags: Vec<Tag>,
     norms: Vec<String>,
     stems: Vec<String>,
+    gaz: Vec<u8>,
 }
 
 /// Byte offset in `word` after its first `letters` letters (and any marks following them).

@@ -23,12 +23,14 @@
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
 //!    [`complete_listed_names`]); applied to every output, CoNLL included.
+//! 8. Inside a person, و + a given name starts a second person (see
+//!    [`split_persons_at_and`]); applied to every output.
 //! 6. User entries win: a span matching a user gazetteer entry gets the user's type, and
 //!    model spans overlapping it are dropped.
 
 use std::collections::HashMap;
 
-use super::gazetteer::{Gazetteer, kind_bit};
+use super::gazetteer::{Gazetteer, WordClass, kind_bit};
 use super::tags::{EntityKind, Tag, spans, tags_from_spans};
 use crate::text::normalize;
 use crate::text::tokenize::proclitic_splits;
@@ -255,6 +257,24 @@ pub fn complete_listed_names(norms: &[String], lists: &Gazetteer, tags: &mut Vec
     }
 }
 
+/// Rule 8: two people joined by و are two names: inside a person span, a word made of و and
+/// a given name (`وايمانويل`, not itself a given name as `وسام` is) starts a new person.
+pub fn split_persons_at_and(norms: &[String], lists: &Gazetteer, tags: &mut [Tag]) {
+    let given = |w: &str| lists.word_classes(w) & (1 << WordClass::Given as u8) != 0;
+    let person = EntityKind::Person;
+    for i in 1..norms.len().min(tags.len()) {
+        if tags[i] != person.inside() {
+            continue;
+        }
+        let Some(rest) = norms[i].strip_prefix('و') else {
+            continue;
+        };
+        if rest.chars().count() >= 2 && given(rest) && !given(&norms[i]) {
+            tags[i] = person.begin();
+        }
+    }
+}
+
 /// Rule 4: user gazetteer matches override the model.
 pub fn apply_user_entries(norms: &[String], user: &Gazetteer, tags: &mut Vec<Tag>) {
     if user.is_empty() {
@@ -299,6 +319,22 @@ mod tests {
         let mut t = tags(&["O", "B-PERS", "I-PERS", "I-PERS"]);
         complete_listed_names(&norms("بان كي مون أمس"), &lists, &mut t);
         assert_eq!(t, tags(&["O", "B-PERS", "I-PERS", "I-PERS"]));
+    }
+
+    #[test]
+    fn two_people_joined_by_and_stay_two() {
+        let lists = Gazetteer::from_lines("GIVEN\tإيمانويل\nGIVEN\tوسام\n");
+        let norms: Vec<String> = "قال علي حسن وإيمانويل إيبواه ووسام"
+            .split(' ')
+            .map(normalize)
+            .collect();
+        let mut t = tags(&["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "I-PERS"]);
+        split_persons_at_and(&norms, &lists, &mut t);
+        // وسام is itself a given name: it may be a name's second word.
+        assert_eq!(
+            t,
+            tags(&["O", "B-PERS", "I-PERS", "B-PERS", "I-PERS", "I-PERS"])
+        );
     }
 
     #[test]

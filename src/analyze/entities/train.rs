@@ -6,7 +6,7 @@ use std::io::{self, BufRead};
 
 use super::Recognizer;
 use super::doc::{WINDOW, contexts};
-use super::features::{extract, token_infos, with_doc_features};
+use super::features::{TokenInfo, extract, token_infos, with_doc_features};
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
 use super::model::{Model, Weights};
@@ -100,6 +100,7 @@ struct Example {
     offsets: Vec<usize>,
     gold: Vec<Tag>,
     stems: Vec<String>,
+    gaz: Vec<u8>,
 }
 
 fn examples(
@@ -124,12 +125,14 @@ fn examples(
             let infos = token_infos(&toks, lexicon, lists);
             let (mut feats, mut offsets) = (Vec::new(), Vec::new());
             extract(&infos, &toks, cfg.bits, &mut feats, &mut offsets);
+            let gaz = infos.iter().map(TokenInfo::gazetteer_kinds).collect();
             let stems = infos.into_iter().map(|i| i.stem).collect();
             Example {
                 feats,
                 offsets,
                 gold: s.tags.clone(),
                 stems,
+                gaz,
             }
         })
         .collect()
@@ -222,12 +225,13 @@ pub fn train(
         .zip(&first_pass)
         .zip(&ctx)
         .map(|((e, s1), c)| {
-            let (feats, offsets) = with_doc_features(&e.feats, &e.offsets, s1, c, cfg.bits);
+            let (feats, offsets) = with_doc_features(&e.feats, &e.offsets, s1, c, &e.gaz, cfg.bits);
             Example {
                 feats,
                 offsets,
                 gold: e.gold.clone(),
                 stems: Vec::new(),
+                gaz: Vec::new(),
             }
         })
         .collect();
