@@ -195,8 +195,9 @@ mod tpl {
     pub const TOPIC: u8 = 98; // +0..1
 }
 
-/// Second-pass features of token `i`: first-pass tags around it and the first-pass tags of
-/// other occurrences of its stem (see `doc`), appended to `out`.
+/// Second-pass features of token `i`: first-pass tags around it, the first-pass tags of
+/// other occurrences of its stem, and what the nearby text is about (see `doc`), appended to
+/// `out`.
 pub fn doc_features(
     bits: u32,
     first_pass: &[Tag],
