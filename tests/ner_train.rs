@@ -60,7 +60,6 @@ fn train_tiny(seed: u64) -> Vec<u8> {
         bits: 12,
         seed,
         folds: 2,
-        gazetteer_dropout: 0.5,
     };
     train(&sentences, lexicon, &Gazetteer::builtin(), &tcfg).to_bytes()
 }

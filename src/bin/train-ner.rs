@@ -56,9 +56,6 @@ struct Args {
     /// building it from `--unlabeled` (faster when only the tagger's features change).
     #[arg(long)]
     lexicon_from: Option<PathBuf>,
-    /// Share of training sentences whose features leave out the gazetteer's names.
-    #[arg(long, default_value_t = 0.0)]
-    gazetteer_dropout: f64,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -114,7 +111,6 @@ fn main() -> anyhow::Result<()> {
         bits: args.bits,
         seed: args.seed,
         folds: args.folds,
-        gazetteer_dropout: args.gazetteer_dropout,
     };
     let model = train(train_set, lexicon, &Gazetteer::builtin(), &tcfg);
     eprintln!(

@@ -106,13 +106,7 @@ impl TokenInfo {
 /// Token information for a sentence.
 pub fn token_infos(tokens: &[&str], lexicon: &Lexicon, gazetteer: &Gazetteer) -> Vec<TokenInfo> {
     let norms: Vec<String> = tokens.iter().map(|t| normalize(t)).collect();
-    let mut gaz = vec![0u8; tokens.len()];
-    for m in gazetteer.find(&norms) {
-        let kinds = m.entry.kinds;
-        for (i, g) in gaz.iter_mut().enumerate().take(m.end).skip(m.start) {
-            *g = if i == m.start { kinds } else { kinds << 4 };
-        }
-    }
+    let gaz = gazetteer.kinds_per_token(&norms);
     norms
         .into_iter()
         .zip(gaz)

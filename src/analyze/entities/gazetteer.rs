@@ -227,22 +227,6 @@ impl Gazetteer {
         }
     }
 
-    /// The same word classes of triggers and given names, but no listed names (and no
-    /// "inside a listed name" classes): what training shows the tagger for some sentences, so
-    /// it also learns to find names from their context rather than only from the lists.
-    pub fn without_names(&self) -> Gazetteer {
-        let trigger_bits = (1u8 << WordClass::InPerson as u8) - 1;
-        Gazetteer {
-            classes: self
-                .classes
-                .iter()
-                .map(|(w, bits)| (w.clone(), bits & trigger_bits))
-                .filter(|(_, bits)| *bits != 0)
-                .collect(),
-            ..Gazetteer::default()
-        }
-    }
-
     pub fn is_empty(&self) -> bool {
         self.names.is_empty() && self.classes.is_empty()
     }
@@ -279,6 +263,20 @@ impl Gazetteer {
                     out.push(m);
                 }
                 None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// For each token, the kinds of the listed name it begins (low four bits, by
+    /// [`kind_bit`]) or is inside of (high four bits); 0 outside listed names.
+    pub fn kinds_per_token(&self, norms: &[String]) -> Vec<u8> {
+        let mut out = vec![0u8; norms.len()];
+        for m in self.find(norms) {
+            let kinds = m.entry.kinds;
+            out[m.start] = kinds;
+            for k in &mut out[m.start + 1..m.end] {
+                *k = kinds << 4;
             }
         }
         out
@@ -355,7 +353,7 @@ mod tests {
 
     #[test]
     fn a_name_listed_with_two_kinds_keeps_both() {
-        let g = Gazetteer::from_lines("LOC\tليون\nORG\tليون|أولمبيك ليون\nGIVEN\tجوزيه\n");
+        let g = Gazetteer::from_lines("LOC\tليون\nORG\tليون|أولمبيك ليون\n");
         let Some(e) = g.get(&name_key("ليون")) else {
             panic!("ليون is listed")
         };
@@ -368,13 +366,9 @@ mod tests {
             e.kinds,
             kind_bit(EntityKind::Location) | kind_bit(EntityKind::Organization)
         );
-        let bare = g.without_names();
-        assert!(bare.get(&name_key("ليون")).is_none());
-        assert_eq!(bare.word_classes("ليون"), 0, "no inside-a-name class left");
-        assert_ne!(
-            bare.word_classes("جوزيه") & (1 << WordClass::Given as u8),
-            0
-        );
+        let marks = g.kinds_per_token(&norms("فاز أولمبيك ليون"));
+        let org = kind_bit(EntityKind::Organization);
+        assert_eq!(marks, [0, org, org << 4]);
     }
 
     #[test]

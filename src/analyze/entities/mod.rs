@@ -185,7 +185,7 @@ impl Recognizer {
         passes
             .into_iter()
             .map(|mut p| {
-                rules::complete_listed_names(&p.norms, &self.gazetteer, &mut p.tags);
+                rules::complete_listed_names(&p.gaz, &mut p.tags);
                 rules::split_persons_at_and(&p.norms, &self.gazetteer, &mut p.tags);
                 rules::apply_user_entries(&p.norms, &self.user, &mut p.tags);
                 p.tags

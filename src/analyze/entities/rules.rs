@@ -221,33 +221,27 @@ fn org_name_boundary(tokens: &[&str], j: usize, end: usize) -> bool {
 /// reaching outside the name are left as they are. Only persons: listed places and
 /// organisations include descriptors (`قطاع غزة`, `حركة حماس`) that news annotation leaves
 /// out of the name.
-pub fn complete_listed_names(norms: &[String], lists: &Gazetteer, tags: &mut Vec<Tag>) {
+pub fn complete_listed_names(gaz: &[u8], tags: &mut Vec<Tag>) {
     let found = spans(tags);
-    if found.is_empty() {
-        return;
-    }
+    let person = EntityKind::Person;
     let mut kept = found.clone();
     let mut changed = false;
-    for m in lists.find(norms) {
-        if m.end - m.start < 2 {
+    for (start, end, kinds) in listed_names(gaz) {
+        if end - start < 2 || kinds & kind_bit(person) == 0 {
             continue;
         }
         let inside: Vec<&(usize, usize, EntityKind)> = found
             .iter()
-            .filter(|&&(s, e, _)| s < m.end && e > m.start)
+            .filter(|&&(s, e, _)| s < end && e > start)
             .collect();
-        let Some(&&(_, _, kind)) = inside.first() else {
-            continue;
-        };
-        let fits = inside
-            .iter()
-            .all(|&&(s, e, k)| s >= m.start && e <= m.end && k == kind)
-            && kind == EntityKind::Person
-            && m.entry.kinds & kind_bit(kind) != 0;
-        let whole = inside.len() == 1 && inside[0].0 == m.start && inside[0].1 == m.end;
+        let fits = !inside.is_empty()
+            && inside
+                .iter()
+                .all(|&&(s, e, k)| s >= start && e <= end && k == person);
+        let whole = inside.len() == 1 && inside[0].0 == start && inside[0].1 == end;
         if fits && !whole {
-            kept.retain(|&(s, e, _)| e <= m.start || s >= m.end);
-            kept.push((m.start, m.end, kind));
+            kept.retain(|&(s, e, _)| e <= start || s >= end);
+            kept.push((start, end, person));
             changed = true;
         }
     }
@@ -255,6 +249,19 @@ pub fn complete_listed_names(norms: &[String], lists: &Gazetteer, tags: &mut Vec
         kept.sort_unstable_by_key(|s| s.0);
         *tags = tags_from_spans(tags.len(), &kept);
     }
+}
+
+/// Listed names `(start, end, kinds)` back from [`Gazetteer::kinds_per_token`]'s marks.
+fn listed_names(gaz: &[u8]) -> Vec<(usize, usize, u8)> {
+    let mut out: Vec<(usize, usize, u8)> = Vec::new();
+    for (i, &g) in gaz.iter().enumerate() {
+        match out.last_mut() {
+            _ if g & 0x0f != 0 => out.push((i, i + 1, g & 0x0f)),
+            Some(last) if g >> 4 != 0 && last.1 == i => last.1 = i + 1,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Rule 8: two people joined by و are two names: inside a person span, a word made of و and
@@ -304,20 +311,23 @@ mod tests {
     #[test]
     fn listed_person_names_are_completed() {
         let lists = Gazetteer::from_lines("PERS\tبان كي مون\nLOC\tقطاع غزة\n");
-        let norms = |s: &str| -> Vec<String> { s.split(' ').map(normalize).collect() };
+        let marks = |s: &str| -> Vec<u8> {
+            let norms: Vec<String> = s.split(' ').map(normalize).collect();
+            lists.kinds_per_token(&norms)
+        };
         let mut t = tags(&["O", "B-PERS", "I-PERS", "O"]);
-        complete_listed_names(&norms("وقال بان كي مون أمس"), &lists, &mut t);
+        complete_listed_names(&marks("وقال بان كي مون أمس"), &mut t);
         assert_eq!(t, tags(&["O", "B-PERS", "I-PERS", "I-PERS"]));
         let mut t = tags(&["B-PERS", "O", "O", "O"]);
-        complete_listed_names(&norms("بان كي مون أمس"), &lists, &mut t);
+        complete_listed_names(&marks("بان كي مون أمس"), &mut t);
         assert_eq!(t, tags(&["B-PERS", "I-PERS", "I-PERS", "O"]));
         // Other kinds keep the tagger's span (annotation leaves descriptors out).
         let mut t = tags(&["O", "B-LOC", "O"]);
-        complete_listed_names(&norms("قطاع غزة أمس"), &lists, &mut t);
+        complete_listed_names(&marks("قطاع غزة أمس"), &mut t);
         assert_eq!(t, tags(&["O", "B-LOC", "O"]));
         // A span reaching past the listed name is left alone.
         let mut t = tags(&["O", "B-PERS", "I-PERS", "I-PERS"]);
-        complete_listed_names(&norms("بان كي مون أمس"), &lists, &mut t);
+        complete_listed_names(&marks("بان كي مون أمس"), &mut t);
         assert_eq!(t, tags(&["O", "B-PERS", "I-PERS", "I-PERS"]));
     }
 

@@ -10,7 +10,7 @@ use super::features::{TokenInfo, extract, token_infos, with_doc_features};
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
 use super::model::{Model, Weights};
-use super::rng::{SplitMix64, mix64};
+use super::rng::SplitMix64;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans};
 
 /// A tagged sentence.
@@ -77,10 +77,6 @@ pub struct TrainConfig {
     /// Folds for the jackknifed first-pass tags the second pass learns from; below 2, no
     /// second pass.
     pub folds: usize,
-    /// Share of training sentences (chosen by a seeded hash of their position) whose
-    /// features are computed without the listed names, so that names the lists do not know
-    /// are still found from their context.
-    pub gazetteer_dropout: f64,
 }
 
 impl Default for TrainConfig {
@@ -90,7 +86,6 @@ impl Default for TrainConfig {
             bits: 19,
             seed: 42,
             folds: 10,
-            gazetteer_dropout: 0.0,
         }
     }
 }
@@ -109,20 +104,11 @@ fn examples(
     gazetteer: &Gazetteer,
     cfg: &TrainConfig,
 ) -> Vec<Example> {
-    let no_names = gazetteer.without_names();
-    let threshold = (cfg.gazetteer_dropout.clamp(0.0, 1.0) * u32::MAX as f64) as u64;
     sentences
         .iter()
-        .enumerate()
-        .map(|(n, s)| {
+        .map(|s| {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            let draw = mix64(cfg.seed ^ (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 32;
-            let lists = if draw < threshold {
-                &no_names
-            } else {
-                gazetteer
-            };
-            let infos = token_infos(&toks, lexicon, lists);
+            let infos = token_infos(&toks, lexicon, gazetteer);
             let (mut feats, mut offsets) = (Vec::new(), Vec::new());
             extract(&infos, &toks, cfg.bits, &mut feats, &mut offsets);
             let gaz = infos.iter().map(TokenInfo::gazetteer_kinds).collect();
