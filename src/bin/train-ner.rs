@@ -137,9 +137,15 @@ fn dump(
     sentences: &[akhbar::analyze::entities::train::Sentence],
 ) -> String {
     let mut out = String::new();
-    for s in sentences {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        for ((tok, gold), pred) in toks.iter().zip(&s.tags).zip(recognizer.tag_tokens(&toks)) {
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    // Tagged as `evaluate` tags them, with the document context of nearby sentences.
+    let tagged = recognizer.tag_sentences(&words);
+    for ((s, toks), pred) in sentences.iter().zip(&words).zip(&tagged) {
+        for ((tok, gold), pred) in toks.iter().zip(&s.tags).zip(pred) {
+            let pred = pred.name();
             let mark = if gold.name() == pred { "" } else { "  <<<" };
             out.push_str(&format!("{tok} {} {pred}{mark}\n", gold.name()));
         }

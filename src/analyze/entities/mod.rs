@@ -159,6 +159,12 @@ impl Recognizer {
             .unwrap_or_default()
     }
 
+    /// Tags sentences without document breaks (CoNLL input): the second pass looks at the
+    /// sentences within [`doc::WINDOW`] on either side.
+    pub fn tag_sentences(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        self.tag_document(sentences, doc::WINDOW)
+    }
+
     /// Tags the sentences of one document. The second pass looks at other sentences within
     /// `window` sentences on either side (`usize::MAX`: the whole document).
     pub(crate) fn tag_document(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<Tag>> {
@@ -255,7 +261,7 @@ impl Recognizer {
             .iter()
             .map(|s| s.iter().map(String::as_str).collect())
             .collect();
-        let tagged = self.tag_document(&words, doc::WINDOW);
+        let tagged = self.tag_sentences(&words);
         write_blanks(&mut output, blanks[0])?;
         for ((toks, tags), &after) in words.iter().zip(&tagged).zip(&blanks[1..]) {
             for (tok, tag) in toks.iter().zip(tags) {

@@ -466,7 +466,7 @@ pub fn evaluate(recognizer: &Recognizer, sentences: &[Sentence]) -> Scores {
         .iter()
         .map(|s| s.tokens.iter().map(String::as_str).collect())
         .collect();
-    let tagged = recognizer.tag_document(&words, WINDOW);
+    let tagged = recognizer.tag_sentences(&words);
     for (s, pred) in sentences.iter().zip(&tagged) {
         scores.add(&s.tags, pred);
     }
