@@ -38,6 +38,7 @@
 //! [`EntityKind`] serializes as lowercase (`"person"` …); [`EntityKind::code`] gives
 //! ANERcorp's `PERS`/`LOC`/`ORG`/`MISC`.
 
+mod augment;
 pub mod clusters;
 pub mod doc;
 pub mod features;

@@ -5,6 +5,7 @@ use std::fmt;
 use std::io::{self, BufRead};
 
 use super::Recognizer;
+use super::augment::augment;
 use super::doc::{WINDOW, contexts};
 use super::features::{TokenInfo, extract, token_infos, with_doc_features};
 use super::gazetteer::Gazetteer;
@@ -181,7 +182,8 @@ impl Averaged {
 /// Trains the tagger on `sentences`: an averaged structured perceptron (Viterbi decoding,
 /// seeded shuffling each epoch) for the first pass, then, from first-pass tags predicted by
 /// `folds` models each trained without the sentences it tags (contiguous folds), the second,
-/// document-aware pass.
+/// document-aware pass. Both passes also learn from a copy of the sentences with their names
+/// replaced (see `augment`).
 pub fn train(
     sentences: &[Sentence],
     lexicon: Lexicon,
@@ -189,8 +191,11 @@ pub fn train(
     cfg: &TrainConfig,
 ) -> Model {
     let data = examples(sentences, &lexicon, gazetteer, cfg);
-    let all: Vec<&Example> = data.iter().collect();
+    let copies = augment(sentences, &lexicon, gazetteer, cfg.folds, cfg.seed);
+    let copied = examples(&copies, &lexicon, gazetteer, cfg);
+    let pool = training_pool(&data, &copied);
     if cfg.folds < 2 || data.len() < cfg.folds {
+        let all: Vec<&Example> = pool.iter().map(|p| p.1).collect();
         return Model {
             weights: perceptron(&all, cfg),
             lexicon,
@@ -199,15 +204,50 @@ pub fn train(
         };
     }
     // The full first-pass model and the fold models are independent: train them in parallel.
-    let (weights, first_pass) = std::thread::scope(|s| {
-        let full = s.spawn(|| mixed(&all, cfg));
-        let first_pass = jackknife(&data, cfg);
-        (join(full), first_pass)
+    let (weights, folds) = std::thread::scope(|s| {
+        let full = s.spawn(|| {
+            let all: Vec<&Example> = pool.iter().map(|p| p.1).collect();
+            mixed(&all, cfg)
+        });
+        let folds = fold_models(&pool, data.len(), cfg);
+        (join(full), folds)
     });
+    let second_data = second_pass_examples(&data, &folds, cfg);
+    let second_copied = second_pass_examples(&copied, &folds, cfg);
+    let second_pool = training_pool(&second_data, &second_copied);
+    let (second, o_bias) = std::thread::scope(|s| {
+        let second = s.spawn(|| {
+            let all: Vec<&Example> = second_pool.iter().map(|p| p.1).collect();
+            mixed(&all, cfg)
+        });
+        let o_bias = choose_o_bias(&second_data, &second_pool, cfg);
+        (join(second), o_bias)
+    });
+    Model {
+        lexicon,
+        weights,
+        second: Some(second),
+        o_bias,
+    }
+}
+
+/// The training examples with the index of the sentence each comes from: every original,
+/// and the copies that name something (a copy without names would only repeat its original).
+fn training_pool<'a>(data: &'a [Example], copied: &'a [Example]) -> Vec<(usize, &'a Example)> {
+    let names = |e: &Example| e.gold.iter().any(|t| *t != Tag::O);
+    data.iter()
+        .enumerate()
+        .chain(copied.iter().enumerate().filter(|(_, e)| names(e)))
+        .collect()
+}
+
+/// Second-pass examples of `data` (one stream of consecutive sentences): first-pass tags
+/// from the fold model that did not see each sentence, and the document context they give.
+fn second_pass_examples(data: &[Example], folds: &[Weights], cfg: &TrainConfig) -> Vec<Example> {
+    let first_pass = jackknife(data, folds);
     let stems: Vec<Vec<String>> = data.iter().map(|e| e.stems.clone()).collect();
     let ctx = contexts(&stems, &first_pass, WINDOW);
-    let second_data: Vec<Example> = data
-        .iter()
+    data.iter()
         .zip(&first_pass)
         .zip(&ctx)
         .map(|((e, s1), c)| {
@@ -220,33 +260,20 @@ pub fn train(
                 gaz: Vec::new(),
             }
         })
-        .collect();
-    let refs: Vec<&Example> = second_data.iter().collect();
-    let (second, o_bias) = std::thread::scope(|s| {
-        let second = s.spawn(|| mixed(&refs, cfg));
-        let o_bias = choose_o_bias(&second_data, cfg);
-        (join(second), o_bias)
-    });
-    Model {
-        lexicon,
-        weights,
-        second: Some(second),
-        o_bias,
-    }
+        .collect()
 }
 
 /// Candidate biases against `O`.
 const O_BIASES: [f32; 10] = [0.0, 1.0, 2.0, 4.0, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0];
 
 /// The bias against `O` that gives the best micro F1 on held-out folds of `data` (each fold
-/// tagged by a model trained on the others); the smallest wins ties.
-fn choose_o_bias(data: &[Example], cfg: &TrainConfig) -> f32 {
+/// tagged by a model trained on the rest of `pool`); the smallest wins ties.
+fn choose_o_bias(data: &[Example], pool: &[(usize, &Example)], cfg: &TrainConfig) -> f32 {
     let n = data.len();
     let mut scores = vec![Scores::default(); O_BIASES.len()];
-    let models = fold_models(data, cfg);
+    let models = fold_models(pool, n, cfg);
     for (k, w) in models.iter().enumerate() {
-        let (lo, hi) = (k * n / cfg.folds, (k + 1) * n / cfg.folds);
-        for e in &data[lo..hi] {
+        for e in &data[fold_range(k, n, cfg.folds)] {
             let base = w.scores(&e.feats, &e.offsets);
             for (b, sc) in O_BIASES.iter().zip(scores.iter_mut()) {
                 let mut biased = base.clone();
@@ -270,14 +297,18 @@ fn choose_o_bias(data: &[Example], cfg: &TrainConfig) -> f32 {
     O_BIASES[best]
 }
 
-/// First-pass tags of every sentence from a model trained on the other folds.
-fn jackknife(data: &[Example], cfg: &TrainConfig) -> Vec<Vec<Tag>> {
+/// Sentences `k * n / folds .. (k + 1) * n / folds`: fold `k` of `n` sentences.
+pub(super) fn fold_range(k: usize, n: usize, folds: usize) -> std::ops::Range<usize> {
+    k * n / folds..(k + 1) * n / folds
+}
+
+/// First-pass tags of every example of `data`, each from the fold model trained without it.
+fn jackknife(data: &[Example], folds: &[Weights]) -> Vec<Vec<Tag>> {
     let n = data.len();
     let mut out = Vec::with_capacity(n);
-    for (k, w) in fold_models(data, cfg).iter().enumerate() {
-        let (lo, hi) = (k * n / cfg.folds, (k + 1) * n / cfg.folds);
+    for (k, w) in folds.iter().enumerate() {
         out.extend(
-            data[lo..hi]
+            data[fold_range(k, n, folds.len())]
                 .iter()
                 .map(|e| w.viterbi(&w.scores(&e.feats, &e.offsets))),
         );
@@ -285,16 +316,20 @@ fn jackknife(data: &[Example], cfg: &TrainConfig) -> Vec<Vec<Tag>> {
     out
 }
 
-/// One model per contiguous fold, trained on the other folds (in parallel threads; each is
-/// seeded alike, so the result does not depend on scheduling).
-fn fold_models(data: &[Example], cfg: &TrainConfig) -> Vec<Weights> {
-    let n = data.len();
+/// One model per contiguous fold of the `n` sentences, trained on the examples of `pool` that
+/// come from the other folds (in parallel threads; each is seeded alike, so the result does
+/// not depend on scheduling).
+fn fold_models(pool: &[(usize, &Example)], n: usize, cfg: &TrainConfig) -> Vec<Weights> {
     std::thread::scope(|s| {
         let handles: Vec<_> = (0..cfg.folds)
             .map(|k| {
                 s.spawn(move || {
-                    let (lo, hi) = (k * n / cfg.folds, (k + 1) * n / cfg.folds);
-                    let rest: Vec<&Example> = data[..lo].iter().chain(&data[hi..]).collect();
+                    let held_out = fold_range(k, n, cfg.folds);
+                    let rest: Vec<&Example> = pool
+                        .iter()
+                        .filter(|(i, _)| !held_out.contains(i))
+                        .map(|p| p.1)
+                        .collect();
                     perceptron(&rest, cfg)
                 })
             })
