@@ -36,6 +36,13 @@ fn class(c: char) -> Class {
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
             Class::Letter
         }
+        // Fast paths for the common letters (the general Unicode tables below are slow).
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => {
+            Class::Letter
+        }
+        'a'..='z' | 'A'..='Z' => Class::Letter,
+        '0'..='9' => Class::Digit,
+        ' ' => Class::Space,
         c if c.is_whitespace() => Class::Space,
         c if c.is_numeric() => Class::Digit,
         c if c.is_alphabetic() => Class::Letter,

@@ -60,7 +60,7 @@ use serde::{Deserialize, Serialize};
 
 pub use gazetteer::Gazetteer;
 use group::RawMention;
-pub use model::Model;
+pub use model::{Model, PackedModel};
 use tags::Tag;
 pub use tags::{EntityKind, TAG_NAMES};
 
@@ -94,7 +94,7 @@ pub struct Entity {
 /// The recognizer: model, built-in gazetteers and the user's entries.
 #[derive(Debug, Clone)]
 pub struct Recognizer {
-    model: Model,
+    model: PackedModel,
     gazetteer: Gazetteer,
     user: Gazetteer,
 }
@@ -107,11 +107,15 @@ impl Recognizer {
 
     /// A recognizer from a model file's bytes (see [`Model::to_bytes`]).
     pub fn from_model_bytes(bytes: &[u8]) -> anyhow::Result<Self> {
-        Ok(Self::from_model(Model::from_bytes(bytes)?))
+        Ok(Self::from_packed(PackedModel::from_bytes(bytes)?))
     }
 
     /// A recognizer from a trained model, with the built-in gazetteers.
     pub fn from_model(model: Model) -> Self {
+        Self::from_packed(PackedModel::new(model))
+    }
+
+    fn from_packed(model: PackedModel) -> Self {
         Recognizer {
             model,
             gazetteer: Gazetteer::builtin(),
@@ -142,10 +146,6 @@ impl Recognizer {
         self
     }
 
-    pub fn model(&self) -> &Model {
-        &self.model
-    }
-
     /// BIO tags for one sentence's tokens, exactly as given.
     pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<&'static str> {
         self.tag_tokens_internal(tokens)
@@ -169,21 +169,15 @@ impl Recognizer {
     /// Tags the sentences of one document. The second pass looks at other sentences within
     /// `window` sentences on either side (`usize::MAX`: the whole document).
     pub(crate) fn tag_document(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<Tag>> {
-        let weights = &self.model.weights;
+        let bits = self.model.first.bits;
         let mut passes: Vec<FirstPass> = sentences.iter().map(|s| self.first_pass(s)).collect();
         if let Some(second) = &self.model.second {
             let stems: Vec<Vec<String>> = passes.iter().map(|p| p.stems.clone()).collect();
             let tags: Vec<Vec<Tag>> = passes.iter().map(|p| p.tags.clone()).collect();
             let ctx = doc::contexts(&stems, &tags, window);
             for (p, c) in passes.iter_mut().zip(&ctx) {
-                let (f, o) = features::with_doc_features(
-                    &p.feats,
-                    &p.offsets,
-                    &p.tags,
-                    c,
-                    &p.gaz,
-                    weights.bits,
-                );
+                let (f, o) =
+                    features::with_doc_features(&p.feats, &p.offsets, &p.tags, c, &p.gaz, bits);
                 let mut scores = second.scores(&f, &o);
                 model::Weights::bias_o(&mut scores, self.model.o_bias);
                 p.tags = second.viterbi(&scores);
@@ -206,15 +200,15 @@ impl Recognizer {
         features::extract(
             &infos,
             tokens,
-            self.model.weights.bits,
+            self.model.first.bits,
             &mut feats,
             &mut offsets,
         );
-        let mut scores = self.model.weights.scores(&feats, &offsets);
+        let mut scores = self.model.first.scores(&feats, &offsets);
         if self.model.second.is_none() {
             model::Weights::bias_o(&mut scores, self.model.o_bias);
         }
-        let tags = self.model.weights.viterbi(&scores);
+        let tags = self.model.first.viterbi(&scores);
         let gaz = infos
             .iter()
             .map(features::TokenInfo::gazetteer_kinds)

@@ -52,11 +52,6 @@ impl Weights {
             .collect()
     }
 
-    fn trans(&self, prev: Option<Tag>, cur: usize) -> f32 {
-        let row = prev.map_or(NUM_TAGS, Tag::index);
-        self.transition[row * NUM_TAGS + cur]
-    }
-
     /// Lowers every token's `O` score by `bias`.
     pub fn bias_o(scores: &mut [[f32; NUM_TAGS]], bias: f32) {
         for s in scores {
@@ -66,40 +61,117 @@ impl Weights {
 
     /// Best well-formed tag sequence for the given per-token scores.
     pub fn viterbi(&self, scores: &[[f32; NUM_TAGS]]) -> Vec<Tag> {
-        let n = scores.len();
-        if n == 0 {
-            return Vec::new();
+        viterbi(&self.transition, scores)
+    }
+}
+
+/// Row `p`, column `cur` of a transition table (row `NUM_TAGS`: the sentence start).
+fn trans(transition: &[f32], prev: Option<Tag>, cur: usize) -> f32 {
+    let row = prev.map_or(NUM_TAGS, Tag::index);
+    transition[row * NUM_TAGS + cur]
+}
+
+/// Best well-formed tag sequence for per-token scores and a transition table.
+fn viterbi(transition: &[f32], scores: &[[f32; NUM_TAGS]]) -> Vec<Tag> {
+    let n = scores.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut best = vec![[f32::NEG_INFINITY; NUM_TAGS]; n];
+    let mut back = vec![[0u8; NUM_TAGS]; n];
+    for y in 0..NUM_TAGS {
+        if Tag(y as u8).may_follow(None) {
+            best[0][y] = scores[0][y] + trans(transition, None, y);
         }
-        let mut best = vec![[f32::NEG_INFINITY; NUM_TAGS]; n];
-        let mut back = vec![[0u8; NUM_TAGS]; n];
+    }
+    for t in 1..n {
         for y in 0..NUM_TAGS {
-            if Tag(y as u8).may_follow(None) {
-                best[0][y] = scores[0][y] + self.trans(None, y);
-            }
-        }
-        for t in 1..n {
-            for y in 0..NUM_TAGS {
-                let tag = Tag(y as u8);
-                for p in 0..NUM_TAGS {
-                    if best[t - 1][p] == f32::NEG_INFINITY || !tag.may_follow(Some(Tag(p as u8))) {
-                        continue;
-                    }
-                    let s = best[t - 1][p] + self.trans(Some(Tag(p as u8)), y);
-                    if s > best[t][y] {
-                        best[t][y] = s;
-                        back[t][y] = p as u8;
-                    }
+            let tag = Tag(y as u8);
+            for p in 0..NUM_TAGS {
+                if best[t - 1][p] == f32::NEG_INFINITY || !tag.may_follow(Some(Tag(p as u8))) {
+                    continue;
                 }
-                best[t][y] += scores[t][y];
+                let s = best[t - 1][p] + trans(transition, Some(Tag(p as u8)), y);
+                if s > best[t][y] {
+                    best[t][y] = s;
+                    back[t][y] = p as u8;
+                }
             }
+            best[t][y] += scores[t][y];
         }
-        let mut y = argmax(&best[n - 1]);
-        let mut tags = vec![Tag::O; n];
-        for t in (0..n).rev() {
-            tags[t] = Tag(y as u8);
-            y = usize::from(back[t][y]);
+    }
+    let mut y = argmax(&best[n - 1]);
+    let mut tags = vec![Tag::O; n];
+    for t in (0..n).rev() {
+        tags[t] = Tag(y as u8);
+        y = usize::from(back[t][y]);
+    }
+    tags
+}
+
+/// The weights as the tagger runs them: emission weights kept as the model file stores them,
+/// one `i16` per tag with one scale, so that scoring a token reads half the memory it would
+/// as `f32` (the table does not fit in cache; reading it is most of the tagging time).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Packed {
+    pub bits: u32,
+    scale: f32,
+    /// `(1 << bits) × NUM_TAGS`, bucket-major.
+    emission: Vec<i16>,
+    transition: Vec<f32>,
+}
+
+impl Packed {
+    /// Quantizes `weights`: the largest emission weight becomes ±32767.
+    pub fn new(weights: &Weights) -> Self {
+        let max = weights.emission.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        Packed {
+            bits: weights.bits,
+            scale,
+            emission: weights
+                .emission
+                .iter()
+                .map(|w| (w / scale).round() as i16)
+                .collect(),
+            transition: weights.transition.clone(),
         }
-        tags
+    }
+
+    /// The `f32` weights these stand for.
+    pub fn unpack(&self) -> Weights {
+        Weights {
+            bits: self.bits,
+            emission: self
+                .emission
+                .iter()
+                .map(|&q| f32::from(q) * self.scale)
+                .collect(),
+            transition: self.transition.clone(),
+        }
+    }
+
+    /// Per-token tag scores from the token's feature ids (summed exactly as integers).
+    pub fn scores(&self, feats: &[u32], offsets: &[usize]) -> Vec<[f32; NUM_TAGS]> {
+        offsets
+            .windows(2)
+            .map(|w| {
+                let mut sum = [0i32; NUM_TAGS];
+                for &f in &feats[w[0]..w[1]] {
+                    let base = f as usize * NUM_TAGS;
+                    let row = &self.emission[base..base + NUM_TAGS];
+                    sum.iter_mut()
+                        .zip(row)
+                        .for_each(|(a, &b)| *a += i32::from(b));
+                }
+                sum.map(|v| v as f32 * self.scale)
+            })
+            .collect()
+    }
+
+    /// Best well-formed tag sequence for the given per-token scores.
+    pub fn viterbi(&self, scores: &[[f32; NUM_TAGS]]) -> Vec<Tag> {
+        viterbi(&self.transition, scores)
     }
 }
 
@@ -142,15 +214,13 @@ fn put_leb(out: &mut Vec<u8>, mut v: u64) {
 }
 
 fn put_weights(out: &mut Vec<u8>, weights: &Weights) {
-    let max = weights.emission.iter().fold(0f32, |m, w| m.max(w.abs()));
-    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-    out.extend_from_slice(&scale.to_le_bytes());
-    let rows: Vec<(usize, [i16; NUM_TAGS])> = weights
+    let packed = Packed::new(weights);
+    out.extend_from_slice(&packed.scale.to_le_bytes());
+    let rows: Vec<(usize, &[i16])> = packed
         .emission
         .chunks(NUM_TAGS)
         .enumerate()
-        .map(|(i, row)| (i, std::array::from_fn(|y| (row[y] / scale).round() as i16)))
-        .filter(|(_, q): &(usize, [i16; NUM_TAGS])| q.iter().any(|&v| v != 0))
+        .filter(|(_, q)| q.iter().any(|&v| v != 0))
         .collect();
     put_u32(out, rows.len() as u32);
     let mut prev = 0usize;
@@ -161,7 +231,7 @@ fn put_weights(out: &mut Vec<u8>, weights: &Weights) {
             out.extend_from_slice(&v.to_le_bytes());
         }
     }
-    for t in &weights.transition {
+    for t in &packed.transition {
         out.extend_from_slice(&t.to_le_bytes());
     }
 }
@@ -197,6 +267,37 @@ impl Model {
 
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
+        let m = PackedModel::from_bytes(bytes)?;
+        Ok(Model {
+            lexicon: m.lexicon,
+            weights: m.first.unpack(),
+            second: m.second.as_ref().map(Packed::unpack),
+            o_bias: m.o_bias,
+        })
+    }
+}
+
+/// A [`Model`] with its weights as the tagger runs them ([`Packed`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PackedModel {
+    pub lexicon: Lexicon,
+    pub first: Packed,
+    pub second: Option<Packed>,
+    pub o_bias: f32,
+}
+
+impl PackedModel {
+    pub fn new(model: Model) -> Self {
+        PackedModel {
+            first: Packed::new(&model.weights),
+            second: model.second.as_ref().map(Packed::new),
+            lexicon: model.lexicon,
+            o_bias: model.o_bias,
+        }
+    }
+
+    /// Reads a model file (see [`Model::to_bytes`]) straight into packed weights.
+    pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return Err(bad("not an akhbar NER model (bad magic)"));
@@ -206,15 +307,15 @@ impl Model {
             return Err(bad("hash bits out of range"));
         }
         let lexicon = read_lexicon(&mut r)?;
-        let weights = read_weights(&mut r, bits)?;
+        let first = read_weights(&mut r, bits)?;
         let second = match r.take(1)?[0] {
             0 => None,
             _ => Some(read_weights(&mut r, bits)?),
         };
         let o_bias = r.f32()?;
-        Ok(Model {
+        Ok(PackedModel {
             lexicon,
-            weights,
+            first,
             second,
             o_bias,
         })
@@ -297,17 +398,21 @@ fn read_lexicon(r: &mut Reader<'_>) -> io::Result<Lexicon> {
     Ok(Lexicon::new(words))
 }
 
-fn read_weights(r: &mut Reader<'_>, bits: u32) -> io::Result<Weights> {
-    let mut weights = Weights::zeros(bits);
-    read_emission(r, &mut weights)?;
-    for t in weights.transition.iter_mut() {
+fn read_weights(r: &mut Reader<'_>, bits: u32) -> io::Result<Packed> {
+    let mut packed = Packed {
+        bits,
+        scale: r.f32()?,
+        emission: vec![0; (1usize << bits) * NUM_TAGS],
+        transition: vec![0.0; (NUM_TAGS + 1) * NUM_TAGS],
+    };
+    read_emission(r, &mut packed.emission)?;
+    for t in packed.transition.iter_mut() {
         *t = r.f32()?;
     }
-    Ok(weights)
+    Ok(packed)
 }
 
-fn read_emission(r: &mut Reader<'_>, weights: &mut Weights) -> io::Result<()> {
-    let scale = r.f32()?;
+fn read_emission(r: &mut Reader<'_>, emission: &mut [i16]) -> io::Result<()> {
     let rows = r.u32()? as usize;
     let mut bucket = 0usize;
     for _ in 0..rows {
@@ -315,12 +420,11 @@ fn read_emission(r: &mut Reader<'_>, weights: &mut Weights) -> io::Result<()> {
             .checked_add(r.leb()? as usize)
             .ok_or_else(|| bad("bucket overflow"))?;
         let base = bucket * NUM_TAGS;
-        let row = weights
-            .emission
+        let row = emission
             .get_mut(base..base + NUM_TAGS)
             .ok_or_else(|| bad("bucket out of range"))?;
         for w in row.iter_mut() {
-            *w = f32::from(r.u16()? as i16) * scale;
+            *w = r.u16()? as i16;
         }
     }
     Ok(())
