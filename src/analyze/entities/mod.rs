@@ -325,8 +325,14 @@ impl Recognizer {
         standalone: &HashSet<String>,
     ) -> RawMention {
         let norms: Vec<String> = toks.iter().map(|t| normalize(t.text)).collect();
+        // A person's name after و is usually two words, و and a given name (`وسناء` → `سناء`),
+        // even when the given name is too rare in the news for the counts to say so.
+        let given = |w: &str| kind == EntityKind::Person && self.gazetteer.is_given_name(w);
         let known = |w: &str| {
-            standalone.contains(w) || self.gazetteer.knows_word(w) || self.user.knows_word(w)
+            standalone.contains(w)
+                || self.gazetteer.knows_word(w)
+                || self.user.knows_word(w)
+                || given(w)
         };
         let split = self.model.lexicon.split(&norms[0], known);
         let fused =

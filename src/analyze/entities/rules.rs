@@ -30,7 +30,7 @@
 
 use std::collections::HashMap;
 
-use super::gazetteer::{Gazetteer, WordClass, kind_bit};
+use super::gazetteer::{Gazetteer, kind_bit};
 use super::tags::{EntityKind, Tag, spans, tags_from_spans};
 use crate::text::normalize;
 use crate::text::tokenize::proclitic_splits;
@@ -267,7 +267,7 @@ fn listed_names(gaz: &[u8]) -> Vec<(usize, usize, u8)> {
 /// Rule 8: two people joined by و are two names: inside a person span, a word made of و and
 /// a given name (`وايمانويل`, not itself a given name as `وسام` is) starts a new person.
 pub fn split_persons_at_and(norms: &[String], lists: &Gazetteer, tags: &mut [Tag]) {
-    let given = |w: &str| lists.word_classes(w) & (1 << WordClass::Given as u8) != 0;
+    let given = |w: &str| lists.is_given_name(w);
     let person = EntityKind::Person;
     for i in 1..norms.len().min(tags.len()) {
         if tags[i] != person.inside() {
