@@ -28,17 +28,10 @@ fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
         let base = support::fresh_dir("hostile_cli");
-        let small_root = base.join("small");
-        let big_root = base.join("big");
-        std::fs::create_dir_all(&small_root).expect("mkdir");
-        std::fs::create_dir_all(&big_root).expect("mkdir");
+        let (small, big) = support::small_and_big(&base);
         let home = base.join("home");
         std::fs::create_dir_all(&home).expect("mkdir");
-        Fixture {
-            small: support::hostile_folder(&small_root),
-            big: support::big_folder(&big_root),
-            home,
-        }
+        Fixture { small, big, home }
     })
 }
 

@@ -27,14 +27,8 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
-        let base = support::fresh_dir("hostile_ui");
-        let (small, big) = (base.join("small"), base.join("big"));
-        std::fs::create_dir_all(&small).expect("mkdir");
-        std::fs::create_dir_all(&big).expect("mkdir");
-        Fixture {
-            small: support::hostile_folder(&small),
-            big: support::big_folder(&big),
-        }
+        let (small, big) = support::small_and_big(&support::fresh_dir("hostile_ui"));
+        Fixture { small, big }
     })
 }
 

@@ -157,6 +157,15 @@ pub fn extremes() -> Vec<String> {
     ]
 }
 
+/// The small adversarial folder and the big one (see [`big_folder`]), made under
+/// `base/small` and `base/big`.
+pub fn small_and_big(base: &Path) -> (Folder, Folder) {
+    let (small, big) = (base.join("small"), base.join("big"));
+    std::fs::create_dir_all(&small).expect("mkdir");
+    std::fs::create_dir_all(&big).expect("mkdir");
+    (hostile_folder(&small), big_folder(&big))
+}
+
 /// The small cases (everything but the 60 MB file and the 2,000 files).
 pub fn hostile_folder(root: &Path) -> Folder {
     let mut b = Builder {

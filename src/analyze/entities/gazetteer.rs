@@ -246,12 +246,12 @@ impl Gazetteer {
         self.classes.get(bare(normalized)).copied().unwrap_or(0)
     }
 
-    /// Whether a normalized word is listed as a one-word name or occurs in one.
     /// Whether a normalized word is a listed given name.
     pub fn is_given_name(&self, normalized: &str) -> bool {
         self.word_classes(normalized) & (1 << WordClass::Given as u8) != 0
     }
 
+    /// Whether a normalized word is listed as a one-word name or occurs in one.
     pub fn knows_word(&self, normalized: &str) -> bool {
         self.names.contains_key(normalized) || self.word_classes(normalized) >> 4 != 0
     }

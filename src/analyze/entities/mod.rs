@@ -60,7 +60,8 @@ use serde::{Deserialize, Serialize};
 
 pub use gazetteer::Gazetteer;
 use group::RawMention;
-pub use model::{Model, PackedModel};
+pub use model::Model;
+use model::PackedModel;
 use tags::Tag;
 pub use tags::{EntityKind, TAG_NAMES};
 

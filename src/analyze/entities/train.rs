@@ -195,9 +195,8 @@ pub fn train(
     let copied = examples(&copies, &lexicon, gazetteer, cfg);
     let pool = training_pool(&data, &copied);
     if cfg.folds < 2 || data.len() < cfg.folds {
-        let all: Vec<&Example> = pool.iter().map(|p| p.1).collect();
         return Model {
-            weights: perceptron(&all, cfg),
+            weights: perceptron(&examples_of(&pool), cfg),
             lexicon,
             second: None,
             o_bias: 0.0,
@@ -205,10 +204,7 @@ pub fn train(
     }
     // The full first-pass model and the fold models are independent: train them in parallel.
     let (weights, folds) = std::thread::scope(|s| {
-        let full = s.spawn(|| {
-            let all: Vec<&Example> = pool.iter().map(|p| p.1).collect();
-            mixed(&all, cfg)
-        });
+        let full = s.spawn(|| mixed(&examples_of(&pool), cfg));
         let folds = fold_models(&pool, data.len(), cfg);
         (join(full), folds)
     });
@@ -216,10 +212,7 @@ pub fn train(
     let second_copied = second_pass_examples(&copied, &folds, cfg);
     let second_pool = training_pool(&second_data, &second_copied);
     let (second, o_bias) = std::thread::scope(|s| {
-        let second = s.spawn(|| {
-            let all: Vec<&Example> = second_pool.iter().map(|p| p.1).collect();
-            mixed(&all, cfg)
-        });
+        let second = s.spawn(|| mixed(&examples_of(&second_pool), cfg));
         let o_bias = choose_o_bias(&second_data, &second_pool, cfg);
         (join(second), o_bias)
     });
@@ -239,6 +232,11 @@ fn training_pool<'a>(data: &'a [Example], copied: &'a [Example]) -> Vec<(usize, 
         .enumerate()
         .chain(copied.iter().enumerate().filter(|(_, e)| names(e)))
         .collect()
+}
+
+/// The examples of a training pool, without their sentence indices.
+fn examples_of<'a>(pool: &[(usize, &'a Example)]) -> Vec<&'a Example> {
+    pool.iter().map(|p| p.1).collect()
 }
 
 /// Second-pass examples of `data` (one stream of consecutive sentences): first-pass tags
