@@ -188,19 +188,31 @@ fn single_word_kind(tags: &[Tag], i: usize) -> Option<EntityKind> {
         .flatten()
 }
 
-/// Rule 3: cuts ORG spans where a definite nisba adjective meets indefinite words.
+/// Rule 3: cuts ORG spans where a definite nisba adjective meets indefinite words. When a
+/// person follows right after the cut-off words, they are one name (`[البنك المركزي إلفيرا]`
+/// `[نابيولينا]` → `[البنك المركزي]` `[إلفيرا نابيولينا]`).
 pub fn split_org_before_name(tokens: &[&str], tags: &mut Vec<Tag>) {
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, usize, EntityKind)> = Vec::new();
+    let mut cut_person_ends_at = None;
     for (start, end, kind) in spans(tags) {
+        if kind == EntityKind::Person && cut_person_ends_at == Some(start) {
+            if let Some(last) = out.last_mut() {
+                last.1 = end;
+            }
+            cut_person_ends_at = None;
+            continue;
+        }
         let cut = (kind == EntityKind::Organization)
             .then(|| {
                 (start + 1..end.saturating_sub(1)).find(|&j| org_name_boundary(tokens, j, end))
             })
             .flatten();
+        cut_person_ends_at = None;
         match cut {
             Some(j) => {
                 out.push((start, j + 1, kind));
                 out.push((j + 1, end, EntityKind::Person));
+                cut_person_ends_at = Some(end);
             }
             None => out.push((start, end, kind)),
         }
@@ -392,6 +404,15 @@ mod tests {
         let mut t = tags(&["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]);
         split_org_before_name(&toks, &mut t);
         assert_eq!(t, tags(&["O", "B-ORG", "I-ORG", "B-PERS", "I-PERS", "O"]));
+        // The tagger gave the given name to the organisation and the surname to a person.
+        let mut t = tags(&["O", "B-ORG", "I-ORG", "I-ORG", "B-PERS", "O"]);
+        split_org_before_name(&toks, &mut t);
+        assert_eq!(t, tags(&["O", "B-ORG", "I-ORG", "B-PERS", "I-PERS", "O"]));
+        // A person after an organisation that was not cut stays a person of its own.
+        let toks = ["البنك", "الدولي", "بوتين"];
+        let mut t = tags(&["B-ORG", "I-ORG", "B-PERS"]);
+        split_org_before_name(&toks, &mut t);
+        assert_eq!(t, tags(&["B-ORG", "I-ORG", "B-PERS"]));
         let toks = ["البنك", "المركزي", "الأوروبي"];
         let mut t = tags(&["B-ORG", "I-ORG", "I-ORG"]);
         split_org_before_name(&toks, &mut t);
