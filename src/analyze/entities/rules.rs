@@ -74,6 +74,16 @@ fn is_definite(word: &str) -> bool {
         .is_some_and(|r| r.chars().count() >= 2)
 }
 
+/// Whether a word carries the article, proclitics allowed (`والزراعة`، `للإحصاء`،
+/// `بالتعاون`): such a word continues a phrase and cannot start a person's name.
+fn carries_article(word: &str) -> bool {
+    let rest = word.strip_prefix(['و', 'ف']).unwrap_or(word);
+    let fused = rest
+        .strip_prefix("لل")
+        .is_some_and(|r| r.chars().count() >= 2);
+    fused || is_definite(rest) || rest.strip_prefix(['ب', 'ل', 'ك']).is_some_and(is_definite)
+}
+
 fn is_word(norm: &str) -> bool {
     norm.chars().all(char::is_alphabetic) && !norm.is_empty()
 }
@@ -224,7 +234,7 @@ fn org_name_boundary(tokens: &[&str], j: usize, end: usize) -> bool {
     is_definite_nisba(tokens[j])
         && tokens[j + 1..end]
             .iter()
-            .all(|t| is_word(&normalize(t)) && !is_definite(t))
+            .all(|t| is_word(&normalize(t)) && !carries_article(t))
 }
 
 /// Rule 7: a listed person's name of several words is completed when the tagger found only
@@ -413,6 +423,16 @@ mod tests {
         let mut t = tags(&["B-ORG", "I-ORG", "B-PERS"]);
         split_org_before_name(&toks, &mut t);
         assert_eq!(t, tags(&["B-ORG", "I-ORG", "B-PERS"]));
+        // Words after the adjective that carry the article behind a proclitic belong to the
+        // organisation's name, not to a person.
+        for toks in [
+            ["المعهد", "الوطني", "للإحصاء"],
+            ["منظمة", "الأغذية", "والزراعة"],
+        ] {
+            let mut t = tags(&["B-ORG", "I-ORG", "I-ORG"]);
+            split_org_before_name(&toks, &mut t);
+            assert_eq!(t, tags(&["B-ORG", "I-ORG", "I-ORG"]), "{toks:?}");
+        }
         let toks = ["البنك", "المركزي", "الأوروبي"];
         let mut t = tags(&["B-ORG", "I-ORG", "I-ORG"]);
         split_org_before_name(&toks, &mut t);
