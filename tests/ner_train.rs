@@ -1,6 +1,6 @@
 //! Training is reproducible: same inputs and seed, same model bytes (on a tiny input).
 
-use akhbar::analyze::entities::clusters::{ClusterConfig, build_lexicon};
+use akhbar::analyze::entities::clusters::{ClusterConfig, EmbedConfig, build_lexicon};
 use akhbar::analyze::entities::train::{TrainConfig, read_conll, train};
 use akhbar::analyze::entities::{Gazetteer, Model, Recognizer};
 
@@ -50,7 +50,10 @@ fn train_tiny(seed: u64) -> Vec<u8> {
     let ccfg = ClusterConfig {
         min_count: 1,
         ks: [2, 3, 4],
-        dims: 8,
+        embed: EmbedConfig {
+            dims: 8,
+            ..EmbedConfig::default()
+        },
         seed,
         ..ClusterConfig::default()
     };

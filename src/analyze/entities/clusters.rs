@@ -1,14 +1,15 @@
 //! Learning the [`Lexicon`] from unlabeled news (training time only): word counts, then
-//! word clusters by spherical k-means over PPMI-weighted context-count vectors (neighbours at
-//! −2, −1, +1, +2), randomly projected to a few dense dimensions. The finest clusters are
-//! grouped again by k-means into coarser ones, which gives a small hierarchy as Brown
-//! clusters would. Everything is single-threaded and seeded, so the result is the same bytes
-//! for the same inputs.
+//! word clusters by spherical k-means over skip-gram word vectors (see [`super::embed`]). The
+//! finest clusters are grouped again by k-means into coarser ones, which gives a small
+//! hierarchy as Brown clusters would. Everything is single-threaded and seeded, so the result
+//! is the same bytes for the same inputs.
 
 use std::collections::HashMap;
 use std::io;
 use std::path::Path;
 
+pub use super::embed::EmbedConfig;
+use super::embed::{dot, skip_gram};
 use super::gazetteer::{Gazetteer, WordClass};
 use super::lexicon::{CUES, LEVELS, Lexicon, NO_CLUSTER, WordInfo};
 use super::rng::SplitMix64;
@@ -21,10 +22,8 @@ pub struct ClusterConfig {
     pub min_count: u32,
     /// How many of the most frequent words get clusters.
     pub clustered_words: usize,
-    /// How many of the most frequent words serve as context dimensions.
-    pub context_words: usize,
-    /// Dimensions after random projection.
-    pub dims: usize,
+    /// The word vectors clustered.
+    pub embed: EmbedConfig,
     /// Cluster counts, coarse to fine.
     pub ks: [usize; LEVELS],
     pub iterations: usize,
@@ -36,8 +35,7 @@ impl Default for ClusterConfig {
         ClusterConfig {
             min_count: 2,
             clustered_words: 40_000,
-            context_words: 1_500,
-            dims: 96,
+            embed: EmbedConfig::default(),
             ks: [64, 256, 1024],
             iterations: 10,
             seed: 42,
@@ -109,66 +107,17 @@ fn index_corpus(docs: &[String]) -> Corpus {
     }
 }
 
-const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
-
-/// Co-occurrence counts `(word, position * c + context, count)` for the `v` clustered words
-/// and the `c` context words, sorted by word.
-fn cooccurrences(corpus: &Corpus, v: usize, c: usize) -> Vec<(u32, u32, u32)> {
-    let mut keys: Vec<u64> = Vec::new();
-    for line in &corpus.lines {
-        for (i, &w) in line.iter().enumerate() {
-            if w as usize >= v {
-                continue;
-            }
-            for (p, off) in OFFSETS.iter().enumerate() {
-                let Some(&ctx) = i.checked_add_signed(*off).and_then(|j| line.get(j)) else {
-                    continue;
-                };
-                if (ctx as usize) < c {
-                    keys.push((u64::from(w) << 32) | (p * c + ctx as usize) as u64);
-                }
-            }
-        }
-    }
-    keys.sort_unstable();
-    let mut out: Vec<(u32, u32, u32)> = Vec::new();
-    for k in keys {
-        let (w, ctx) = ((k >> 32) as u32, (k & 0xFFFF_FFFF) as u32);
-        match out.last_mut() {
-            Some(last) if last.0 == w && last.1 == ctx => last.2 += 1,
-            _ => out.push((w, ctx, 1)),
-        }
-    }
-    out
-}
-
-/// Dense, L2-normalized word vectors: PPMI of (word, position, context) projected by a
-/// seeded random ±1 matrix.
+/// L2-normalized skip-gram vectors of the `clustered_words` most frequent words.
 fn word_vectors(corpus: &Corpus, cfg: &ClusterConfig, rng: &mut SplitMix64) -> (usize, Vec<f32>) {
-    let v = cfg.clustered_words.min(corpus.words.len());
-    let c = cfg.context_words.min(corpus.words.len());
-    let dims = cfg.dims;
-    let projection: Vec<f32> = (0..OFFSETS.len() * c * dims)
-        .map(|_| if rng.next_u64() & 1 == 0 { 1.0 } else { -1.0 })
-        .collect();
-    let total: f64 = corpus.counts.iter().map(|&n| f64::from(n)).sum();
-    let mut vectors = vec![0f32; v * dims];
-    for (w, ctx, n) in cooccurrences(corpus, v, c) {
-        let ctx = ctx as usize;
-        let n = f64::from(n);
-        let nw = f64::from(corpus.counts[w as usize]);
-        let nc = f64::from(corpus.counts[ctx % c]);
-        let pmi = (n * total / (nw * nc)).ln();
-        if pmi <= 0.0 {
-            continue;
-        }
-        let row = &projection[ctx * dims..(ctx + 1) * dims];
-        let out = &mut vectors[w as usize * dims..(w as usize + 1) * dims];
-        for (o, r) in out.iter_mut().zip(row) {
-            *o += pmi as f32 * r;
-        }
-    }
-    for row in vectors.chunks_mut(dims) {
+    let vocab = corpus
+        .counts
+        .iter()
+        .take_while(|&&n| n >= cfg.min_count)
+        .count();
+    let v = cfg.clustered_words.min(vocab);
+    let mut vectors = skip_gram(&corpus.lines, &corpus.counts, vocab, &cfg.embed, rng);
+    vectors.truncate(v * cfg.embed.dims);
+    for row in vectors.chunks_mut(cfg.embed.dims) {
         normalize_row(row);
     }
     (v, vectors)
@@ -179,10 +128,6 @@ fn normalize_row(row: &mut [f32]) {
     if norm > 0.0 {
         row.iter_mut().for_each(|x| *x /= norm);
     }
-}
-
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// Spherical k-means; returns the assignment of each row and the centroids.
@@ -238,7 +183,7 @@ fn nearest(row: &[f32], centroids: &[f32], dims: usize) -> u16 {
 
 /// Cluster ids per clustered word, coarse to fine.
 fn hierarchy(vectors: &[f32], cfg: &ClusterConfig, rng: &mut SplitMix64) -> Vec<[u16; LEVELS]> {
-    let dims = cfg.dims;
+    let dims = cfg.embed.dims;
     let (fine, mut centroids) = kmeans(vectors, dims, cfg.ks[LEVELS - 1], cfg.iterations, rng);
     let mut levels: Vec<Vec<u16>> = vec![fine];
     for level in (0..LEVELS - 1).rev() {
