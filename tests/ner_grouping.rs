@@ -82,6 +82,34 @@ fn user_entries_win_over_the_model() {
 }
 
 #[test]
+fn english_sentences_keep_only_listed_names() {
+    // The tagger learned Arabic news; on English it tagged runs of ordinary words as
+    // organisations ("World Bank raises growth forecast for the").
+    let text = "World Bank raises growth forecast for the Middle East.\nThe World Bank said on Tuesday it now expects growth.\nوقال البنك الدولي في واشنطن إن النمو سيتحسن.";
+    let all = recognizer().entities(text);
+    assert!(
+        all.iter()
+            .all(|e| e.name.chars().all(|c| !c.is_ascii_alphabetic())),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(|e| e.name == "واشنطن"),
+        "Arabic sentences are tagged: {all:#?}"
+    );
+    let toml = "[[entity]]\nname = \"World Bank\"\ntype = \"ORG\"\n";
+    let Ok(rec) = recognizer().with_user_entities(toml) else {
+        panic!("user toml parses")
+    };
+    let all = rec.entities(text);
+    let bank = all.iter().find(|e| e.name == "World Bank");
+    assert_eq!(
+        bank.map(|e| (e.kind, e.mentions.len())),
+        Some((EntityKind::Organization, 2)),
+        "the user's entries still count in English sentences: {all:#?}"
+    );
+}
+
+#[test]
 fn tag_tokens_uses_anercorp_tag_names() {
     let rec = recognizer();
     let tags = rec.tag_tokens(&["قال", "الرئيس", "فلاديمير", "بوتين", "في", "موسكو", "."]);

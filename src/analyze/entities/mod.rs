@@ -285,7 +285,11 @@ impl Recognizer {
             .collect();
         let mut tagged = self.tag_document(&words, usize::MAX);
         for (words, tags) in words.iter().zip(tagged.iter_mut()) {
-            self.apply_article_rules(words, tags);
+            if mostly_latin(words) {
+                self.listed_names_only(words, tags);
+            } else {
+                self.apply_article_rules(words, tags);
+            }
         }
         let known = |w: &str| standalone.contains(w) || self.gazetteer.knows_word(w);
         let stems: Vec<Vec<String>> = words
@@ -316,6 +320,15 @@ impl Recognizer {
         rules::org_head_nisba(words, is_head, tags);
         rules::split_org_before_name(words, tags);
         let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+        rules::apply_user_entries(&norms, &self.user, tags);
+    }
+
+    /// A sentence the tagger cannot read keeps only the names the lists give, built-in and
+    /// the user's.
+    fn listed_names_only(&self, words: &[&str], tags: &mut Vec<Tag>) {
+        tags.fill(Tag::O);
+        let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+        rules::apply_user_entries(&norms, &self.gazetteer, tags);
         rules::apply_user_entries(&norms, &self.user, tags);
     }
 
@@ -401,6 +414,23 @@ fn surface_offset(word: &str, letters: usize) -> usize {
 }
 
 /// Sentences of `tokens`: a line break between two tokens or a `. ! ? ؟` token ends one.
+/// Whether most words of a sentence are in Latin script (an English brief saved among the
+/// Arabic news). The tagger learned Arabic news only; on such a sentence it tags runs of
+/// ordinary English words as organisations.
+fn mostly_latin(words: &[&str]) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for w in words {
+        match w.chars().find(|c| c.is_alphabetic()) {
+            Some(c) if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => {
+                latin += 1;
+            }
+            Some(_) => other += 1,
+            None => {}
+        }
+    }
+    latin > other
+}
+
 fn sentences<'a>(text: &str, tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
     let mut out: Vec<Vec<Token<'a>>> = Vec::new();
     let mut cur: Vec<Token<'a>> = Vec::new();

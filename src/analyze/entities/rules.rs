@@ -304,7 +304,7 @@ pub fn split_persons_at_and(norms: &[String], lists: &Gazetteer, tags: &mut [Tag
     }
 }
 
-/// Rule 4: user gazetteer matches override the model.
+/// Rule 6: a gazetteer's matches (the user's entries) override the model.
 pub fn apply_user_entries(norms: &[String], user: &Gazetteer, tags: &mut Vec<Tag>) {
     if user.is_empty() {
         return;
