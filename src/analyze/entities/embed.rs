@@ -81,26 +81,13 @@ pub fn skip_gram(
                     if j == i {
                         continue;
                     }
-                    grad.iter_mut().for_each(|g| *g = 0.0);
                     let vector = &input[context * dims..(context + 1) * dims];
-                    for k in 0..=cfg.negatives {
-                        let (target, label) = if k == 0 {
-                            (centre, 1.0)
-                        } else {
-                            let t = table[rng.below(table.len())] as usize;
-                            if t == centre {
-                                continue;
-                            }
-                            (t, 0.0)
-                        };
-                        let out = &mut output[target * dims..(target + 1) * dims];
-                        let dot = dot(vector, out);
-                        let step = (label - sigmoid(dot)) * lr;
-                        for ((g, o), v) in grad.iter_mut().zip(out.iter_mut()).zip(vector) {
-                            *g += step * *o;
-                            *o += step * v;
-                        }
-                    }
+                    let step = Step {
+                        lr,
+                        negatives: cfg.negatives,
+                        table: &table,
+                    };
+                    predict_centre(vector, centre, &mut output, &step, rng, &mut grad);
                     let vector = &mut input[context * dims..(context + 1) * dims];
                     vector.iter_mut().zip(&grad).for_each(|(v, g)| *v += g);
                 }
@@ -108,6 +95,45 @@ pub fn skip_gram(
         }
     }
     input
+}
+
+/// What one training step needs besides the vectors.
+struct Step<'a> {
+    lr: f32,
+    negatives: usize,
+    table: &'a [u32],
+}
+
+/// One skip-gram step: the context word's `vector` learns to tell the `centre` word from
+/// `negatives` words drawn from the table. The output vectors are updated in place; the
+/// context vector's update is left in `grad`, to be added once all targets are done.
+fn predict_centre(
+    vector: &[f32],
+    centre: usize,
+    output: &mut [f32],
+    step: &Step<'_>,
+    rng: &mut SplitMix64,
+    grad: &mut [f32],
+) {
+    let dims = vector.len();
+    grad.iter_mut().for_each(|g| *g = 0.0);
+    for k in 0..=step.negatives {
+        let (target, label) = if k == 0 {
+            (centre, 1.0)
+        } else {
+            let t = step.table[rng.below(step.table.len())] as usize;
+            if t == centre {
+                continue;
+            }
+            (t, 0.0)
+        };
+        let out = &mut output[target * dims..(target + 1) * dims];
+        let change = (label - sigmoid(dot(vector, out))) * step.lr;
+        for ((g, o), v) in grad.iter_mut().zip(out.iter_mut()).zip(vector) {
+            *g += change * *o;
+            *o += change * v;
+        }
+    }
 }
 
 /// word2vec's subsampling: the chance of keeping each occurrence of a word.
