@@ -298,24 +298,30 @@ impl Gazetteer {
         if firsts.is_empty() {
             return None;
         }
-        for len in (1..=max).rev() {
-            let rest = norms[i + 1..i + len].join(" ");
-            for first in &firsts {
-                let key = if rest.is_empty() {
-                    first.clone()
-                } else {
-                    format!("{first} {rest}")
-                };
-                if let Some(entry) = self.names.get(&key) {
-                    return Some(GazMatch {
-                        start: i,
-                        end: i + len,
-                        entry: entry.clone(),
-                    });
+        // The longest match wins; among matches of one length, the first reading of the first
+        // word in `firsts` order. Keys grow a word at a time instead of being joined anew.
+        let mut best: Option<(usize, &GazEntry)> = None;
+        let mut key = String::new();
+        for first in &firsts {
+            key.clear();
+            key.push_str(first);
+            for len in 1..=max {
+                if len > 1 {
+                    key.push(' ');
+                    key.push_str(&norms[i + len - 1]);
+                }
+                if let Some(entry) = self.names.get(key.as_str())
+                    && best.is_none_or(|(l, _)| len > l)
+                {
+                    best = Some((len, entry));
                 }
             }
         }
-        None
+        best.map(|(len, entry)| GazMatch {
+            start: i,
+            end: i + len,
+            entry: entry.clone(),
+        })
     }
 }
 

@@ -69,9 +69,8 @@ pub fn extend_org_nisba(tokens: &[&str], tags: &mut [Tag]) {
 /// `الفيرا` but has no article.
 fn is_definite(word: &str) -> bool {
     let is_mark = |c: &char| ('\u{064B}'..='\u{065F}').contains(c) || *c == '\u{0640}';
-    let bare: String = word.chars().filter(|c| !is_mark(c)).collect();
-    bare.strip_prefix("ال")
-        .is_some_and(|r| r.chars().count() >= 2)
+    let mut letters = word.chars().filter(|c| !is_mark(c));
+    letters.next() == Some('ا') && letters.next() == Some('ل') && letters.count() >= 2
 }
 
 /// Whether a word carries the article, proclitics allowed (`والزراعة`، `للإحصاء`،
@@ -99,10 +98,9 @@ fn org_head(norm: &str, is_head: &impl Fn(&str) -> bool) -> Option<String> {
 
 /// Rule 2: organisation heads followed by nisba adjectives.
 pub fn org_head_nisba(tokens: &[&str], is_head: impl Fn(&str) -> bool, tags: &mut [Tag]) {
-    let norms: Vec<String> = tokens.iter().map(|t| normalize(t)).collect();
     let mut i = 0;
     while i < tokens.len() {
-        let end = org_head_span(tokens, &norms, i, &is_head, tags);
+        let end = org_head_span(tokens, i, &is_head, tags);
         match end {
             Some(end) => {
                 for (j, tag) in tags.iter_mut().enumerate().take(end).skip(i) {
@@ -118,7 +116,6 @@ pub fn org_head_nisba(tokens: &[&str], is_head: impl Fn(&str) -> bool, tags: &mu
 
 fn org_head_span(
     tokens: &[&str],
-    norms: &[String],
     i: usize,
     is_head: &impl Fn(&str) -> bool,
     tags: &[Tag],
@@ -126,7 +123,12 @@ fn org_head_span(
     if tags[i] != Tag::O || tags.get(i + 1).is_some_and(|t| t.is_inside()) {
         return None;
     }
-    let head = org_head(&norms[i], is_head)?;
+    // Either way the next word carries the article (an adjective or the construct's noun);
+    // checked first because it is cheaper than looking the head up.
+    if !tokens.get(i + 1).is_some_and(|t| is_definite(t)) {
+        return None;
+    }
+    let head = org_head(&normalize(tokens[i]), is_head)?;
     let mut j = i + 1;
     if !is_definite(&head) {
         // Construct state: the head needs a definite noun after it.
