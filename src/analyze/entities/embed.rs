@@ -66,7 +66,11 @@ pub fn skip_gram(
         for line in lines {
             seen += line.len() as u64;
             let progress = seen as f32 / planned;
-            let lr = cfg.learning_rate * (1.0 - progress).max(1e-4);
+            let step = Step {
+                lr: cfg.learning_rate * (1.0 - progress).max(1e-4),
+                negatives: cfg.negatives,
+                table: &table,
+            };
             sentence.clear();
             sentence.extend(
                 line.iter()
@@ -82,11 +86,6 @@ pub fn skip_gram(
                         continue;
                     }
                     let vector = &input[context * dims..(context + 1) * dims];
-                    let step = Step {
-                        lr,
-                        negatives: cfg.negatives,
-                        table: &table,
-                    };
                     predict_centre(vector, centre, &mut output, &step, rng, &mut grad);
                     let vector = &mut input[context * dims..(context + 1) * dims];
                     vector.iter_mut().zip(&grad).for_each(|(v, g)| *v += g);

@@ -300,6 +300,8 @@ impl Gazetteer {
         }
         // The longest match wins; among matches of one length, the first reading of the first
         // word in `firsts` order. Keys grow a word at a time instead of being joined anew.
+        // A second word that normalizes to nothing is looked up as the first word alone (the
+        // models were trained with keys made that way).
         let mut best: Option<(usize, &GazEntry)> = None;
         let mut key = String::new();
         for first in &firsts {
@@ -310,7 +312,12 @@ impl Gazetteer {
                     key.push(' ');
                     key.push_str(&norms[i + len - 1]);
                 }
-                if let Some(entry) = self.names.get(key.as_str())
+                let lookup = if len == 2 && norms[i + 1].is_empty() {
+                    first.as_str()
+                } else {
+                    key.as_str()
+                };
+                if let Some(entry) = self.names.get(lookup)
                     && best.is_none_or(|(l, _)| len > l)
                 {
                     best = Some((len, entry));
@@ -360,6 +367,18 @@ mod tests {
             .collect();
         assert_eq!(got, [(1, 2, "موسكو"), (4, 7, "الولايات المتحدة")]);
         assert_ne!(g.word_classes("رئيس") & (1 << WordClass::Title as u8), 0);
+    }
+
+    /// The committed models were trained with this: a listed one-word name followed by a
+    /// token that normalizes to nothing matches both tokens; after it, keys keep the space.
+    #[test]
+    fn an_empty_second_word_extends_a_one_word_match() {
+        let g = Gazetteer::from_lines("LOC\tموسكو\nLOC\tبحر قزوين\n");
+        let toks = |t: &[&str]| t.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let spans = |m: Vec<GazMatch>| m.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>();
+        assert_eq!(spans(g.find(&toks(&["موسكو", "", "امس"]))), [(0, 2)]);
+        assert_eq!(spans(g.find(&toks(&["بحر", "", "قزوين"]))), []);
+        assert_eq!(spans(g.find(&toks(&["بحر", "قزوين"]))), [(0, 2)]);
     }
 
     #[test]

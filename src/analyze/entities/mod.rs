@@ -6,9 +6,9 @@
 //! constrained to well-formed BIO (see [`features`] for the feature set, [`model`] for the
 //! file format). It is trained from ANERcorp by `src/bin/train-ner.rs`; word clusters (k-means
 //! over skip-gram word vectors, see `clusters` and `embed`) and frequencies, and cues such as
-//! how often a word follows a title there, come from unlabeled news (the `--unlabeled` folder). The default model,
-//! `assets/ner/model.bin`, is compiled into the binary with `include_bytes!`, so the program
-//! needs no files at run time. Gazetteers (`assets/ner/gazetteer/*.txt`) are compiled in too
+//! how often a word follows a title there, come from unlabeled news (the `--unlabeled`
+//! folder). The default model, `assets/ner/model.bin`, is compiled into the binary with
+//! `include_bytes!`, so the program needs no files at run time. Gazetteers (`assets/ner/gazetteer/*.txt`) are compiled in too
 //! and feed features; a user's `entities.toml` (see [`gazetteer`]) overrides the model.
 //!
 //! # API

@@ -76,11 +76,7 @@ fn is_definite(word: &str) -> bool {
 /// Whether a word carries the article, proclitics allowed (`والزراعة`، `للإحصاء`،
 /// `بالتعاون`): such a word continues a phrase and cannot start a person's name.
 fn carries_article(word: &str) -> bool {
-    let rest = word.strip_prefix(['و', 'ف']).unwrap_or(word);
-    let fused = rest
-        .strip_prefix("لل")
-        .is_some_and(|r| r.chars().count() >= 2);
-    fused || is_definite(rest) || rest.strip_prefix(['ب', 'ل', 'ك']).is_some_and(is_definite)
+    proclitic_splits(word).iter().any(|c| is_definite(&c.stem))
 }
 
 fn is_word(norm: &str) -> bool {
