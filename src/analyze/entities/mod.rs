@@ -190,6 +190,7 @@ impl Recognizer {
             .map(|mut p| {
                 rules::complete_listed_names(&p.gaz, &mut p.tags);
                 rules::split_persons_at_and(&p.norms, &self.gazetteer, &mut p.tags);
+                rules::quoted_work_titles(&p.norms, &p.stems, &mut p.tags);
                 rules::apply_user_entries(&p.norms, &self.user, &mut p.tags);
                 p.tags
             })
