@@ -56,6 +56,10 @@ struct Args {
     /// building it from `--unlabeled` (faster when only the tagger's features change).
     #[arg(long)]
     lexicon_from: Option<PathBuf>,
+    /// Score this existing model on the dev set (with `--dev-percent`) instead of training;
+    /// `--out` is not written.
+    #[arg(long)]
+    score: Option<PathBuf>,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -71,6 +75,13 @@ fn main() -> anyhow::Result<()> {
         train_set.len(),
         dev_set.len()
     );
+    if let Some(path) = &args.score {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let model =
+            Model::from_bytes(&bytes).with_context(|| format!("reading {}", path.display()))?;
+        report(&Recognizer::from_model(model), dev_set, &args)?;
+        return Ok(());
+    }
     let lexicon = match &args.lexicon_from {
         Some(path) => {
             let bytes =
@@ -121,14 +132,24 @@ fn main() -> anyhow::Result<()> {
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!("wrote {} ({} bytes)", args.out.display(), bytes.len());
-    if !dev_set.is_empty() {
-        let recognizer = Recognizer::from_model(model);
-        println!("{}", evaluate(&recognizer, dev_set));
-        if let Some(path) = &args.dump_dev {
-            std::fs::write(path, dump(&recognizer, dev_set))?;
-        }
-    }
+    report(&Recognizer::from_model(model), dev_set, &args)?;
     eprintln!("total {:.1?}", t0.elapsed());
+    Ok(())
+}
+
+/// Prints the dev scores (and writes the dev dump if asked).
+fn report(
+    recognizer: &Recognizer,
+    dev_set: &[akhbar::analyze::entities::train::Sentence],
+    args: &Args,
+) -> anyhow::Result<()> {
+    if dev_set.is_empty() {
+        return Ok(());
+    }
+    println!("{}", evaluate(recognizer, dev_set));
+    if let Some(path) = &args.dump_dev {
+        std::fs::write(path, dump(recognizer, dev_set))?;
+    }
     Ok(())
 }
 
