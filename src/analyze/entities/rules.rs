@@ -313,7 +313,13 @@ pub fn split_persons_at_and(norms: &[String], lists: &Gazetteer, tags: &mut [Tag
 pub fn join_given_name_to_person(norms: &[String], lists: &Gazetteer, tags: &mut [Tag]) {
     let person = EntityKind::Person;
     for i in 0..norms.len().min(tags.len()).saturating_sub(1) {
-        if tags[i] == Tag::O && tags[i + 1] == person.begin() && lists.is_given_name(&norms[i]) {
+        // A definite nisba adjective is no given name, whatever its bare form (`اليمني`
+        // is not `يمنى`): `الرئيس اليمني [عبد ربه منصور هادي]`.
+        if tags[i] == Tag::O
+            && tags[i + 1] == person.begin()
+            && lists.is_given_name(&norms[i])
+            && !is_definite_nisba(&norms[i])
+        {
             tags[i] = person.begin();
             tags[i + 1] = person.inside();
         }
@@ -321,7 +327,8 @@ pub fn join_given_name_to_person(norms: &[String], lists: &Gazetteer, tags: &mut
 }
 
 /// Nouns for works whose title follows in quotes, normalized (`رواية` → `روايه`).
-const WORK_NOUNS: [&str; 10] = [
+/// (`ديوان` is left out: as often a royal or government office, `الديوان الملكي`.)
+const WORK_NOUNS: [&str; 9] = [
     "برنامج",
     "مسلسل",
     "فيلم",
@@ -330,7 +337,6 @@ const WORK_NOUNS: [&str; 10] = [
     "مسرحيه",
     "اغنيه",
     "البوم",
-    "ديوان",
     "قصيده",
 ];
 
@@ -381,6 +387,11 @@ pub fn quoted_work_titles(norms: &[String], stems: &[String], tags: &mut [Tag]) 
         let Some(open) = (i + 1..n.min(i + 2 + TITLE_GAP)).find(|&k| is_quote(&norms[k])) else {
             continue;
         };
+        // Words between the noun and the quote describe the work; one with و starts another
+        // phrase, whose quote this is not (`"مهن الكتاب وقضاياه" و"…"`).
+        if norms[i + 1..open].iter().any(|w| w.starts_with('و')) {
+            continue;
+        }
         let Some(close) = closing_quote(&norms[open]) else {
             continue;
         };
@@ -484,8 +495,10 @@ mod tests {
             run("كتاب « روسيا بوتين »", &["O", "O", "B-LOC", "B-PERS", "O"]),
             tags(&["O", "O", "B-LOC", "B-PERS", "O"]),
         );
-        // No work noun, no closing quote, or a title too long: nothing.
+        // No work noun, no closing quote, a title too long, or a quote after a phrase with
+        // و that follows the noun: nothing.
         for text in [
+            "الكتاب وقضاياه \" و \" تجديد \"",
             "قال « نجوم الليل »",
             "برنامج « نجوم الليل",
             "برنامج « واحد اثنان ثلاثة أربعة خمسة ستة سبعة »",
@@ -505,6 +518,12 @@ mod tests {
         let mut t = tags(&["O", "O", "B-PERS", "I-PERS", "O", "O"]);
         join_given_name_to_person(&norms, &lists, &mut t);
         assert_eq!(t, tags(&["O", "B-PERS", "I-PERS", "I-PERS", "O", "O"]));
+        // Not an adjective whose bare form is a given name (يمنى).
+        let lists = Gazetteer::from_lines("GIVEN\tنبيل\nGIVEN\tيمنى\n");
+        let norms: Vec<String> = "الرئيس اليمني عبد ربه".split(' ').map(normalize).collect();
+        let mut t = tags(&["O", "O", "B-PERS", "I-PERS"]);
+        join_given_name_to_person(&norms, &lists, &mut t);
+        assert_eq!(t, tags(&["O", "O", "B-PERS", "I-PERS"]));
         // Not before another kind, and not a word that is no given name.
         let norms: Vec<String> = "باخراجه نبيل القاهرة".split(' ').map(normalize).collect();
         let mut t = tags(&["B-PERS", "O", "B-LOC"]);
