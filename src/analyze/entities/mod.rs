@@ -189,7 +189,6 @@ impl Recognizer {
             .into_iter()
             .map(|mut p| {
                 rules::complete_listed_names(&p.gaz, &mut p.tags);
-                rules::join_given_name_to_person(&p.norms, &self.gazetteer, &mut p.tags);
                 rules::split_persons_at_and(&p.norms, &self.gazetteer, &mut p.tags);
                 rules::quoted_work_titles(&p.norms, &p.stems, &mut p.tags);
                 rules::apply_user_entries(&p.norms, &self.user, &mut p.tags);

@@ -27,8 +27,6 @@
 //!    [`split_persons_at_and`]); applied to every output.
 //! 9. The quoted title after a work noun (`برنامج « … »`) is a MISC name when the tagger
 //!    tagged nothing inside (see [`quoted_work_titles`]); applied to every output.
-//! 10. A listed given name left `O` right before a person joins it (see
-//!     [`join_given_name_to_person`]); applied to every output.
 //! 6. User entries win: a span matching a user gazetteer entry gets the user's type, and
 //!    model spans overlapping it are dropped.
 
@@ -306,26 +304,6 @@ pub fn split_persons_at_and(norms: &[String], lists: &Gazetteer, tags: &mut [Tag
     }
 }
 
-/// Rule 10: a listed given name left `O` right before a person starts that person
-/// (`الفنان حجاج [عبد العظيم]` → `[حجاج عبد العظيم]`). In the first 90% of ANERcorp's train
-/// sentences, a listed given name right before a person's word is part of that person 1,018
-/// times and outside it 15 times.
-pub fn join_given_name_to_person(norms: &[String], lists: &Gazetteer, tags: &mut [Tag]) {
-    let person = EntityKind::Person;
-    for i in 0..norms.len().min(tags.len()).saturating_sub(1) {
-        // A definite nisba adjective is no given name, whatever its bare form (`اليمني`
-        // is not `يمنى`): `الرئيس اليمني [عبد ربه منصور هادي]`.
-        if tags[i] == Tag::O
-            && tags[i + 1] == person.begin()
-            && lists.is_given_name(&norms[i])
-            && !is_definite_nisba(&norms[i])
-        {
-            tags[i] = person.begin();
-            tags[i + 1] = person.inside();
-        }
-    }
-}
-
 /// Nouns for works whose title follows in quotes, normalized (`رواية` → `روايه`).
 /// (`ديوان` is left out: as often a royal or government office, `الديوان الملكي`.)
 const WORK_NOUNS: [&str; 9] = [
@@ -506,29 +484,6 @@ mod tests {
             let n = text.split(' ').count();
             assert_eq!(run(text, &vec!["O"; n]), vec![Tag::O; n], "{text}");
         }
-    }
-
-    #[test]
-    fn a_given_name_before_a_person_joins_it() {
-        let lists = Gazetteer::from_lines("GIVEN\tنبيل\n");
-        let norms: Vec<String> = "باخراجه نبيل عبد المنعم و نبيل"
-            .split(' ')
-            .map(normalize)
-            .collect();
-        let mut t = tags(&["O", "O", "B-PERS", "I-PERS", "O", "O"]);
-        join_given_name_to_person(&norms, &lists, &mut t);
-        assert_eq!(t, tags(&["O", "B-PERS", "I-PERS", "I-PERS", "O", "O"]));
-        // Not an adjective whose bare form is a given name (يمنى).
-        let lists = Gazetteer::from_lines("GIVEN\tنبيل\nGIVEN\tيمنى\n");
-        let norms: Vec<String> = "الرئيس اليمني عبد ربه".split(' ').map(normalize).collect();
-        let mut t = tags(&["O", "O", "B-PERS", "I-PERS"]);
-        join_given_name_to_person(&norms, &lists, &mut t);
-        assert_eq!(t, tags(&["O", "O", "B-PERS", "I-PERS"]));
-        // Not before another kind, and not a word that is no given name.
-        let norms: Vec<String> = "باخراجه نبيل القاهرة".split(' ').map(normalize).collect();
-        let mut t = tags(&["B-PERS", "O", "B-LOC"]);
-        join_given_name_to_person(&norms, &lists, &mut t);
-        assert_eq!(t, tags(&["B-PERS", "O", "B-LOC"]));
     }
 
     #[test]

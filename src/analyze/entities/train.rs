@@ -292,7 +292,36 @@ fn choose_o_bias(data: &[Example], pool: &[(usize, &Example)], cfg: &TrainConfig
             cfg.folds, scores[0]
         );
     }
+    if let Some(path) = std::env::var_os("AKHBAR_NER_CV_DUMP") {
+        write_cv_tags(&path, data, &models, O_BIASES[best], cfg);
+    }
     O_BIASES[best]
+}
+
+/// Writes the held-out folds' tags (model output, before the output rules), one sentence
+/// per line in training order, so that a rule can be checked on tags the models predicted
+/// for sentences they never saw rather than on the dev set.
+fn write_cv_tags(
+    path: &std::ffi::OsStr,
+    data: &[Example],
+    models: &[Weights],
+    bias: f32,
+    cfg: &TrainConfig,
+) {
+    let n = data.len();
+    let mut out = String::new();
+    for (k, w) in models.iter().enumerate() {
+        for e in &data[fold_range(k, n, cfg.folds)] {
+            let mut scores = w.scores(&e.feats, &e.offsets);
+            Weights::bias_o(&mut scores, bias);
+            let tags: Vec<&str> = w.viterbi(&scores).into_iter().map(Tag::name).collect();
+            out.push_str(&tags.join(" "));
+            out.push('\n');
+        }
+    }
+    if let Err(e) = std::fs::write(path, out) {
+        eprintln!("writing the cross-validation tags: {e}");
+    }
 }
 
 /// Sentences `k * n / folds .. (k + 1) * n / folds`: fold `k` of `n` sentences.
