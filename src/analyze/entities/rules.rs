@@ -37,6 +37,32 @@ use super::tags::{EntityKind, Tag, spans, tags_from_spans};
 use crate::text::normalize;
 use crate::text::tokenize::proclitic_splits;
 
+/// Adjectives ending like a nisba that name no place, people or field, normalized and
+/// without the article: ordinals (`المركز الثاني` is second place, not an organisation),
+/// time (`العام الماضي`) and generic qualities (`المقر الرئيسي`).
+const NOT_NISBA: [&str; 20] = [
+    "ثاني",
+    "حادي",
+    "ماضي",
+    "حالي",
+    "تالي",
+    "جاري",
+    "نهائي",
+    "باقي",
+    "اتي",
+    "رئيسي",
+    "اساسي",
+    "حقيقي",
+    "اضافي",
+    "رسمي",
+    "فعلي",
+    "كلي",
+    "جزئي",
+    "معني",
+    "ضروري",
+    "اولي",
+];
+
 fn is_definite_nisba(word: &str) -> bool {
     if !is_definite(word) {
         return false;
@@ -45,8 +71,9 @@ fn is_definite_nisba(word: &str) -> bool {
     let Some(rest) = norm.strip_prefix("ال") else {
         return false;
     };
+    let stem = rest.strip_suffix('ه').unwrap_or(rest);
     let letters = rest.chars().count();
-    letters >= 3 && (rest.ends_with('ي') || rest.ends_with("يه"))
+    letters >= 3 && (rest.ends_with('ي') || rest.ends_with("يه")) && !NOT_NISBA.contains(&stem)
 }
 
 /// Rule 1: extends ORG spans over trailing definite nisba adjectives.
@@ -517,6 +544,10 @@ mod tests {
         assert_eq!(t, tags(&["B-ORG", "I-ORG", "I-ORG", "O", "O", "O"]));
         assert!(is_definite_nisba("الصينية"));
         assert!(!is_definite_nisba("والصينية"));
+        for word in ["الثاني", "الثانية", "الماضي", "الرئيسية", "النهائي"]
+        {
+            assert!(!is_definite_nisba(word), "{word}");
+        }
     }
 
     #[test]
