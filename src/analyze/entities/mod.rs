@@ -190,6 +190,9 @@ impl Recognizer {
             .map(|mut p| {
                 rules::complete_listed_names(&p.gaz, &mut p.tags);
                 rules::split_persons_at_and(&p.norms, &self.gazetteer, &mut p.tags);
+                rules::join_adjacent_persons(&p.norms, &mut p.tags);
+                let count = |w: &str| self.model.lexicon.count(w);
+                rules::finish_person_connectors(&p.norms, count, &mut p.tags);
                 rules::quoted_work_titles(&p.norms, &p.stems, &mut p.tags);
                 rules::apply_user_entries(&p.norms, &self.user, &mut p.tags);
                 p.tags
