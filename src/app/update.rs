@@ -209,11 +209,11 @@ fn entity_mentions(state: &State, name: &str) -> Vec<std::ops::Range<usize>> {
     let Some(analysis) = state.reader.analysis.as_deref() else {
         return Vec::new();
     };
-    let wanted = crate::text::normalize(name);
+    let wanted = crate::text::normalize_name(name);
     let mut ranges: Vec<std::ops::Range<usize>> = analysis
         .entities
         .iter()
-        .filter(|e| crate::text::normalize(&e.name) == wanted || e.key == wanted)
+        .filter(|e| crate::text::normalize_name(&e.name) == wanted || e.key == wanted)
         .flat_map(|e| e.mentions.iter().map(|m| m.range.clone()))
         .collect();
     ranges.sort_by_key(|r| r.start);

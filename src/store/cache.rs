@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::index::unix_now;
 use super::{Store, StoreError};
-use crate::text::normalize;
+use crate::text::normalize_name;
 
 /// One entity found in an article, as the entity extractor reports it for search.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -140,8 +140,8 @@ impl Store {
     }
 }
 
-/// The normalized form entity names are stored and searched by: Arabic-insensitive, single
-/// spaces between words.
+/// The normalized form entity names are stored and searched by: Arabic-insensitive (hamza
+/// seats folded too, see [`normalize_name`]), single spaces between words.
 pub fn entity_norm(name: &str) -> String {
-    normalize(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+    normalize_name(&name.split_whitespace().collect::<Vec<_>>().join(" "))
 }

@@ -35,9 +35,36 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// [`normalize`] for names, which also folds the hamza seats yeh and waw (ئ → ي, ؤ → و):
+/// the same name is spelt both ways (`قائد` / `قايد` in `الباجي قائد السبسي`, `رؤوف` /
+/// `رووف`). Entities are grouped, indexed and searched by this form; the tagger, trained on
+/// `normalize`, keeps those letters apart.
+pub fn normalize_name(s: &str) -> String {
+    normalize(s)
+        .chars()
+        .map(|c| match c {
+            'ئ' => 'ي',
+            'ؤ' => 'و',
+            c => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_fold_hamza_seats() {
+        assert_eq!(
+            normalize_name("الباجي قائد السبسي"),
+            normalize_name("الباجي قايد السبسي")
+        );
+        assert_eq!(normalize_name("رؤوف"), "رووف");
+        assert_eq!(normalize_name("مؤسسة"), normalize_name("موسسه"));
+        // Plain normalization keeps them apart.
+        assert_ne!(normalize("قائد"), normalize("قايد"));
+    }
 
     #[test]
     fn folds_table() {

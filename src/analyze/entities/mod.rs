@@ -67,7 +67,7 @@ use tags::Tag;
 pub use tags::{EntityKind, TAG_NAMES};
 
 use crate::text::tokenize::Token;
-use crate::text::{normalize, tokenize};
+use crate::text::{normalize, normalize_name, tokenize};
 
 /// The model compiled into the binary (produced by `train-ner`, see the README).
 static DEFAULT_MODEL: &[u8] = include_bytes!("../../../assets/ner/model.bin");
@@ -373,6 +373,8 @@ impl Recognizer {
             Some(e) => (gazetteer::name_key(&e.name), e.kind),
             None => (key, kind),
         };
+        // Grouped by the name form, which also folds hamza seats (`قائد` / `قايد`).
+        let key = normalize_name(&key);
         RawMention {
             range,
             text: surface.to_string(),
