@@ -25,6 +25,28 @@ pub fn recognizer() -> anyhow::Result<Recognizer> {
     }
 }
 
+/// Before a search: when the query names entities (`@name`), analyses the folder's articles
+/// that are not analysed yet (cached in the store with their entity links, as the reader's
+/// background analysis does), with a progress bar on stderr. Otherwise nothing.
+pub fn analyse_for_query(
+    store: &crate::store::Store,
+    folder: &Path,
+    query: &crate::store::Query,
+) -> anyhow::Result<()> {
+    if query.entities.is_empty() {
+        return Ok(());
+    }
+    let recognizer = recognizer()?;
+    let bar = crate::store::stderr_bar("{bar:40} {pos}/{len} analysed {elapsed}");
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    crate::app::run::analyse_folder(store, folder, Some(&recognizer), &cancel, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    Ok(())
+}
+
 /// Articles of a file, or of every file in a folder (sorted as the library sorts them).
 /// Files that cannot be read are reported on `err` and skipped.
 pub fn articles_at(path: &Path, err: &mut dyn Write) -> anyhow::Result<Vec<Article>> {

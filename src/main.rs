@@ -110,7 +110,9 @@ fn main() -> ExitCode {
             json,
         }) => with_output(|mut out, _| {
             anyhow::ensure!(folder.is_dir(), "{} is not a folder", folder.display());
-            store::run_search(&folder, &query, json, &mut out)
+            store::run_search(&folder, &query, json, &mut out, |store, parsed| {
+                headless::analyse_for_query(store, &folder, parsed)
+            })
         }),
         Some(Cmd::Ner) => with_output(|out, _| {
             let recognizer = headless::recognizer()?;

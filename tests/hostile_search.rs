@@ -63,7 +63,7 @@ fn index_and_search_the_hostile_folder() {
 
         for query in QUERIES {
             let mut out = Vec::new();
-            match store::run_search(&root, query, true, &mut out) {
+            match store::run_search(&root, query, true, &mut out, |_, _| Ok(())) {
                 Ok(()) => {
                     let value = assert_json_safe(&format!("search {query:?} --json"), &out);
                     assert!(value["results"].is_array(), "{value}");
@@ -74,12 +74,12 @@ fn index_and_search_the_hostile_folder() {
                 ),
             }
             let mut out = Vec::new();
-            if store::run_search(&root, query, false, &mut out).is_ok() {
+            if store::run_search(&root, query, false, &mut out, |_, _| Ok(())).is_ok() {
                 assert_terminal_safe(&format!("search {query:?}"), &out);
             }
         }
         let mut out = Vec::new();
-        store::run_search(&root, "هاربين", true, &mut out).expect("search");
+        store::run_search(&root, "هاربين", true, &mut out, |_, _| Ok(())).expect("search");
         let value = assert_json_safe("search هاربين", &out);
         assert!(
             value["results"].as_array().is_some_and(|r| r.len() > 5),

@@ -63,14 +63,21 @@ fn headless_index_and_search() {
 
     // Search, human and JSON.
     let mut out = Vec::new();
-    run_search(folder.path(), "مهرجان قرطاج", false, &mut out).unwrap();
+    run_search(
+        folder.path(),
+        "مهرجان قرطاج",
+        false,
+        &mut out,
+        |_, _| Ok(()),
+    )
+    .unwrap();
     let out = String::from_utf8(out).unwrap();
     assert!(out.starts_with("1. افتتاح مهرجان قرطاج\n"), "{out}");
     assert!(out.contains("one.txt"));
     assert!(!out.contains("2. "));
 
     let mut out = Vec::new();
-    run_search(folder.path(), "غزيرة", true, &mut out).unwrap();
+    run_search(folder.path(), "غزيرة", true, &mut out, |_, _| Ok(())).unwrap();
     let out = String::from_utf8(out).unwrap();
     assert!(!has_raw_controls(&out), "{out:?}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -80,8 +87,31 @@ fn headless_index_and_search() {
     assert_eq!(hit["hits"].as_array().unwrap().len(), 1);
 
     let mut out = Vec::new();
-    assert!(run_search(folder.path(), "date:soon", false, &mut out).is_err());
+    assert!(run_search(folder.path(), "date:soon", false, &mut out, |_, _| Ok(())).is_err());
     let mut out = Vec::new();
-    run_search(folder.path(), "غير_موجود ", false, &mut out).unwrap();
+    run_search(folder.path(), "غير_موجود ", false, &mut out, |_, _| Ok(())).unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), "no articles match\n");
+
+    // `@name` analyses the folder first (as `main` runs it), so entities are found without the
+    // reader ever having opened the folder; the name matches across hamza seats.
+    fs::write(
+        folder.path().join("three.txt"),
+        "زيارة رئاسية\nأشرف رئيس الجمهورية الباجي قائد السبسي على افتتاح المعرض في تونس.\n",
+    )
+    .unwrap();
+    let analyse = |store: &akhbar::store::Store, query: &akhbar::store::Query| {
+        akhbar::headless::analyse_for_query(store, folder.path(), query)
+    };
+    let mut out = Vec::new();
+    run_search(
+        folder.path(),
+        "@\"الباجي قايد السبسي\"",
+        false,
+        &mut out,
+        analyse,
+    )
+    .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("1. زيارة رئاسية\n"), "{out}");
+    assert!(!out.contains("2. "), "{out}");
 }

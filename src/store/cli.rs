@@ -70,17 +70,24 @@ fn human_summary(s: &IndexSummary) -> String {
     )
 }
 
-/// Indexes with an indicatif bar on stderr (hidden when stderr is not a terminal).
-fn index_with_progress(store: &mut Store, folder: &Path) -> anyhow::Result<IndexSummary> {
+/// A progress bar on stderr (hidden when stderr is not a terminal) in the given
+/// indicatif template.
+pub fn stderr_bar(template: &str) -> ProgressBar {
     let target = if std::io::stderr().is_terminal() {
         ProgressDrawTarget::stderr()
     } else {
         ProgressDrawTarget::hidden()
     };
     let bar = ProgressBar::with_draw_target(None, target);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}") {
+    if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
+    bar
+}
+
+/// Indexes with an indicatif bar on stderr (hidden when stderr is not a terminal).
+fn index_with_progress(store: &mut Store, folder: &Path) -> anyhow::Result<IndexSummary> {
+    let bar = stderr_bar("{bar:40} {pos}/{len} files {elapsed}");
     let summary = store
         .index_folder(folder, |event| {
             if let IndexEvent::Progress { done, total } = event {
@@ -93,18 +100,21 @@ fn index_with_progress(store: &mut Store, folder: &Path) -> anyhow::Result<Index
     Ok(summary)
 }
 
-/// `akhbar search FOLDER QUERY [--json]`: brings the folder's index up to date, then prints
-/// the best hits (path, title, snippet), best first.
+/// `akhbar search FOLDER QUERY [--json]`: brings the folder's index up to date, runs
+/// `prepare` (the caller's chance to bring what the query needs up to date too: `@name` needs
+/// the articles' entities), then prints the best hits (path, title, snippet), best first.
 pub fn run_search(
     folder: &Path,
     query: &str,
     json: bool,
     out: &mut impl Write,
+    prepare: impl FnOnce(&Store, &super::Query) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let parsed = parse_query(query)?;
     let start = Instant::now();
     let mut store = Store::open_default()?;
     index_with_progress(&mut store, folder)?;
+    prepare(&store, &parsed)?;
     let results = store.search(folder, &parsed, SEARCH_LIMIT)?;
     let seconds = start.elapsed().as_secs_f64();
     if json {

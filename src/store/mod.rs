@@ -41,7 +41,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use cache::EntityLink;
-pub use cli::{run_index, run_search};
+pub use cli::{run_index, run_search, stderr_bar};
 pub use error::StoreError;
 pub use index::{ArticleKey, IndexEvent, IndexSummary, ListEntry, sort_entries};
 pub use query::{Query, QueryError, parse_query};
