@@ -40,8 +40,8 @@ pub fn normalize(s: &str) -> String {
 /// `رووف`). Entities are grouped, indexed and searched by this form; the tagger, trained on
 /// `normalize`, keeps those letters apart.
 pub fn normalize_name(s: &str) -> String {
-    normalize(s)
-        .chars()
+    s.chars()
+        .filter_map(fold_char)
         .map(|c| match c {
             'ئ' => 'ي',
             'ؤ' => 'و',

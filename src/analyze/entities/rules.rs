@@ -348,7 +348,7 @@ pub fn join_adjacent_persons(norms: &[String], tags: &mut [Tag]) {
     let person = EntityKind::Person;
     let n = norms.len().min(tags.len());
     for i in 1..n {
-        let after_person = tags[i - 1] == person.begin() || tags[i - 1] == person.inside();
+        let after_person = tags[i - 1].kind() == Some(person);
         let one_word = i + 1 == n || tags[i + 1] != person.inside();
         if tags[i] == person.begin() && after_person && one_word && !norms[i].starts_with('و') {
             tags[i] = person.inside();
@@ -375,7 +375,7 @@ const NAME_PART_MAX_COUNT: u32 = 1000;
 pub fn finish_person_connectors(norms: &[String], count: impl Fn(&str) -> u32, tags: &mut [Tag]) {
     let person = EntityKind::Person;
     for i in 0..norms.len().min(tags.len()).saturating_sub(1) {
-        let in_person = tags[i] == person.begin() || tags[i] == person.inside();
+        let in_person = tags[i].kind() == Some(person);
         let next = &norms[i + 1];
         if in_person
             && tags[i + 1] == Tag::O
