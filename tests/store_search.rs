@@ -256,6 +256,20 @@ fn qualifiers_filter_by_source_date_and_entity() {
     assert_eq!(f.found("@بوتين"), ["b16"]);
     assert_eq!(f.found("@\"فلاديمير بوتين\" الانتخابات"), ["b16"]);
     assert!(f.found("@فلاديمير").is_empty());
+
+    // Several words match a whole name or its tail, never the middle of a word.
+    let c17 = entries.iter().find(|e| stem(&e.key.path) == "c17").unwrap();
+    let link = EntityLink {
+        name: "شوقي بن سعادة".into(),
+        kind: "PERS".into(),
+        mentions: 3,
+    };
+    f.store.set_entities(c17.content_hash, &[link]).unwrap();
+    assert_eq!(f.found("@\"بن سعادة\""), ["c17"]);
+    assert_eq!(f.found("@\"شوقي بن سعادة\""), ["c17"]);
+    assert_eq!(f.found("@سعادة"), ["c17"]);
+    assert!(f.found("@\"ن سعادة\"").is_empty());
+    assert!(f.found("@\"شوقي بن\"").is_empty());
 }
 
 #[test]

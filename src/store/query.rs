@@ -6,7 +6,8 @@
 //! - `"two words"` is a phrase;
 //! - `source:NAME` (or `source:"Two Words"`) keeps articles whose source contains NAME;
 //! - `date:2023`, `date:2022..2024`, `date:2022..`, `date:..2020` keep articles by year;
-//! - `@name` (or `@"two words"`) keeps articles in which the entity extractor found `name`.
+//! - `@name` (or `@"two words"`) keeps articles in which the entity extractor found `name`
+//!   (the whole name, its last word, or the tail of a longer name).
 
 use super::cache::entity_norm;
 use super::tokens::tokenize;

@@ -164,9 +164,18 @@ fn filters(query: &Query, values: &mut Vec<Value>) -> String {
     }
     for entity in &query.entities {
         let p = param(values, Value::Text(entity.clone()));
+        // A name of several words also matches as the tail of a longer one (`@"بن سعادة"`
+        // finds `شوي بن سعادة`), looked up by its last word so the index still serves.
+        let tail = match entity.rsplit_once(' ') {
+            Some((_, last)) => {
+                let l = param(values, Value::Text(last.to_string()));
+                format!(" OR (last_word = {l} AND substr(norm, -length({p}) - 1) = ' ' || {p})")
+            }
+            None => String::new(),
+        };
         sql.push_str(&format!(
             " AND a.content_hash IN (SELECT content_hash FROM entities
-                 WHERE norm = {p} OR last_word = {p})"
+                 WHERE norm = {p} OR last_word = {p}{tail})"
         ));
     }
     sql
