@@ -313,7 +313,8 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–4 of [`rules`] (organisation names with their adjectives), then the user's
+    /// Rules 1–4 and 12 of [`rules`] (organisation names with their adjectives and
+    /// complements), then the user's
     /// entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tags: &mut Vec<Tag>) {
         let is_head = |w: &str| {
@@ -322,6 +323,7 @@ impl Recognizer {
         rules::extend_org_nisba(words, tags);
         rules::org_head_before_org(words, is_head, tags);
         rules::org_head_nisba(words, is_head, tags);
+        rules::extend_org_complement(words, |w| self.model.lexicon.count(w), tags);
         rules::split_org_before_name(words, tags);
         let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
         rules::apply_user_entries(&norms, &self.user, tags);

@@ -18,7 +18,11 @@
 //!    at least twice, and so tagged in more than half of its occurrences, is tagged so in its
 //!    other occurrences too where they are `O` between `O`s.
 //!
-//! Rules 1–5 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! 12. An institution's name goes on through its `لـ` complement (`[المركز الوطني] للسينما`
+//!     → `المركز الوطني للسينما`, `الجامعة التونسية لكرة القدم`; see
+//!     [`extend_org_complement`]).
+//!
+//! Rules 1–5 and 12 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
@@ -191,6 +195,116 @@ pub fn org_head_before_org(tokens: &[&str], is_head: impl Fn(&str) -> bool, tags
             tags[i + 1] = org.inside();
         }
     }
+}
+
+/// Institution heads whose names go on with a `لـ` complement (`المعهد الوطني للإحصاء`),
+/// normalized, without the article. Governments, armies, parties and clubs are left out: what
+/// follows them with `لـ` is a purpose (`الجيش الأمريكي للانسحاب`), not part of the name.
+const COMPLEMENT_HEADS: [&str; 26] = [
+    "مركز",
+    "معهد",
+    "ديوان",
+    "صندوق",
+    "اتحاد",
+    "جمعيه",
+    "هيئه",
+    "وكاله",
+    "منظمه",
+    "مؤسسه",
+    "شركه",
+    "بنك",
+    "جامعه",
+    "مجلس",
+    "لجنه",
+    "مجموعه",
+    "نقابه",
+    "غرفه",
+    "مكتب",
+    "مدرسه",
+    "اكاديميه",
+    "رابطه",
+    "مرصد",
+    "مصرف",
+    "سلطه",
+    "منتدي",
+];
+
+/// Time words that follow a name with `لل` without belonging to it (`الاتحاد الأوروبي للمرة
+/// الثانية`), normalized.
+const NOT_COMPLEMENT: [&str; 8] = [
+    "للمره",
+    "للعام",
+    "للسنه",
+    "للموسم",
+    "للشهر",
+    "لليوم",
+    "للاسبوع",
+    "للفتره",
+];
+
+/// How often a word must occur in the news, bare and with the article, for rule 12 to take
+/// it for a noun (`كرة` and `الكرة`; not `يكون`, whose `اليكون` never occurs, nor the `قاء` of
+/// `لقاء`).
+const NOUN_EVIDENCE: u32 = 20;
+
+/// Rule 12: an institution's name goes on through its `لـ` complement (`[المركز الوطني]
+/// للسينما` → `المركز الوطني للسينما`): an ORG span made of a definite institution head
+/// ([`COMPLEMENT_HEADS`]) and ending on a definite nisba adjective takes a following `لل…`
+/// noun, or `ل` + a noun in construct with a definite noun (`لكرة القدم`), and the definite
+/// nisba adjectives after it (`للطاقة الذرية`). `count` gives a normalized word's frequency in
+/// the news, which tells a noun from a verb or a word that only looks like `ل` + noun (see
+/// [`NOUN_EVIDENCE`]). Words of the complement must be untagged.
+pub fn extend_org_complement(tokens: &[&str], count: impl Fn(&str) -> u32, tags: &mut [Tag]) {
+    let mut changed = Vec::new();
+    for (start, end, kind) in spans(tags) {
+        if kind != EntityKind::Organization
+            || end - start < 2
+            || !is_definite_nisba(tokens[end - 1])
+            || !is_complement_head(tokens[start])
+        {
+            continue;
+        }
+        let Some(mut j) = org_complement(tokens, end, &count) else {
+            continue;
+        };
+        while j < tokens.len() && is_definite_nisba(tokens[j]) {
+            j += 1;
+        }
+        if tags[end..j].iter().all(|t| *t == Tag::O) {
+            changed.extend(end..j);
+        }
+    }
+    for j in changed {
+        tags[j] = EntityKind::Organization.inside();
+    }
+}
+
+/// Whether the token is a definite institution head of [`COMPLEMENT_HEADS`], proclitics
+/// allowed (`للمعهد`).
+fn is_complement_head(token: &str) -> bool {
+    proclitic_splits(&normalize(token)).iter().any(|c| {
+        c.stem
+            .strip_prefix("ال")
+            .is_some_and(|bare| COMPLEMENT_HEADS.contains(&bare))
+    })
+}
+
+/// Where the `لـ` complement starting at `i` ends (before any adjectives), if one starts there.
+fn org_complement(tokens: &[&str], i: usize, count: &impl Fn(&str) -> u32) -> Option<usize> {
+    let norm = normalize(tokens.get(i)?);
+    let rest = norm.strip_prefix('ل')?;
+    if !is_word(rest) || NOT_COMPLEMENT.contains(&norm.as_str()) {
+        return None;
+    }
+    if rest.starts_with('ل') {
+        // لل + noun: the article fused with the preposition.
+        return (rest.chars().count() >= 4).then_some(i + 1);
+    }
+    let noun = rest.chars().count() >= 3
+        && !rest.starts_with("ال")
+        && count(&format!("ال{rest}")) >= NOUN_EVIDENCE
+        && count(rest) >= NOUN_EVIDENCE;
+    (noun && tokens.get(i + 1).is_some_and(|t| is_definite(t))).then_some(i + 2)
 }
 
 /// Rule 5: one sense per article for one-word names.
@@ -676,6 +790,62 @@ mod tests {
         let mut t = tags(&["B-ORG", "I-ORG", "I-ORG"]);
         split_org_before_name(&toks, &mut t);
         assert_eq!(t, tags(&["B-ORG", "I-ORG", "I-ORG"]));
+    }
+
+    #[test]
+    fn institution_names_go_on_through_their_complement() {
+        let counts: HashMap<&str, u32> = [("كره", 343), ("الكره", 900), ("يكون", 800)]
+            .into_iter()
+            .collect();
+        let count = |w: &str| counts.get(w).copied().unwrap_or(0);
+        let run = |text: &str, given: &[&str]| {
+            let toks: Vec<&str> = text.split(' ').collect();
+            let mut t = tags(given);
+            extend_org_complement(&toks, count, &mut t);
+            t
+        };
+        let org2 = ["B-ORG", "I-ORG", "O", "O", "O"];
+        // لل + noun, then its nisba adjectives; the word after stays out.
+        assert_eq!(
+            run("المعهد الوطني للرصد الجوي أمس", &org2),
+            tags(&["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
+        );
+        // ل + a noun in construct with a definite noun.
+        assert_eq!(
+            run("الجامعة التونسية لكرة القدم أمس", &org2),
+            tags(&["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
+        );
+        for (text, why) in [
+            ("الاتحاد الأوروبي للمرة الثانية أمس", "a time word"),
+            (
+                "الجيش الأمريكي للانسحاب من المدينة",
+                "not an institution head",
+            ),
+            ("صندوق النقد الدولي للتفويت في", "an indefinite head"),
+            ("المجلس الوطني ليكون الأول أمس", "ل + a verb"),
+            (
+                "الفريق الصفاقسي لقاء العودة أمس",
+                "a word that is not ل + noun",
+            ),
+        ] {
+            assert_eq!(run(text, &org2), tags(&org2), "{why}: {text}");
+        }
+        // The complement must be untagged, and the span must end on a nisba adjective.
+        assert_eq!(
+            run(
+                "المعهد الوطني للإحصاء أمس",
+                &["B-ORG", "I-ORG", "B-LOC", "O"]
+            ),
+            tags(&["B-ORG", "I-ORG", "B-LOC", "O"]),
+        );
+        assert_eq!(
+            run("المجلس الأعلى للقضاء أمس", &["B-ORG", "I-ORG", "O", "O"]),
+            tags(&["B-ORG", "I-ORG", "I-ORG", "O"]),
+        );
+        assert_eq!(
+            run("المجلس العام للقضاء أمس", &["B-ORG", "I-ORG", "O", "O"]),
+            tags(&["B-ORG", "I-ORG", "O", "O"]),
+        );
     }
 
     #[test]
