@@ -250,7 +250,8 @@ const NOUN_EVIDENCE: u32 = 20;
 /// Rule 12: an institution's name goes on through its `لـ` complement (`[المركز الوطني]
 /// للسينما` → `المركز الوطني للسينما`): an ORG span made of a definite institution head
 /// ([`COMPLEMENT_HEADS`]) and ending on a definite nisba adjective takes a following `لل…`
-/// noun, or `ل` + a noun in construct with a definite noun (`لكرة القدم`), and the definite
+/// noun, or `ل` + a noun in construct with a definite noun (`لكرة القدم`, through up to two
+/// indefinite nouns: `لمراقبة دستورية مشاريع القوانين`), and the definite
 /// nisba adjectives after it (`للطاقة الذرية`). `count` gives a normalized word's frequency in
 /// the news, which tells a noun from a verb or a word that only looks like `ل` + noun (see
 /// [`NOUN_EVIDENCE`]). Words of the complement must be untagged.
@@ -302,9 +303,30 @@ fn org_complement(tokens: &[&str], i: usize, count: &impl Fn(&str) -> u32) -> Op
     }
     let noun = rest.chars().count() >= 3
         && !rest.starts_with("ال")
-        && count(&format!("ال{rest}")) >= NOUN_EVIDENCE
+        && takes_article(rest, count)
         && count(rest) >= NOUN_EVIDENCE;
-    (noun && tokens.get(i + 1).is_some_and(|t| is_definite(t))).then_some(i + 2)
+    if !noun {
+        return None;
+    }
+    // A construct chain ends on a definite noun: `لكرة القدم`, `لمراقبة دستورية مشاريع
+    // القوانين` (at most two indefinite nouns between).
+    let mut j = i + 1;
+    while j < tokens.len().min(i + 3) && !is_definite(tokens[j]) {
+        let norm = normalize(tokens[j]);
+        if !is_word(&norm) || !takes_article(&norm, count) {
+            return None;
+        }
+        j += 1;
+    }
+    tokens
+        .get(j)
+        .is_some_and(|t| is_definite(t))
+        .then_some(j + 1)
+}
+
+/// Whether the normalized word occurs with the article often enough to be a noun.
+fn takes_article(norm: &str, count: &impl Fn(&str) -> u32) -> bool {
+    count(&format!("ال{norm}")) >= NOUN_EVIDENCE
 }
 
 /// Rule 5: one sense per article for one-word names.
@@ -794,9 +816,17 @@ mod tests {
 
     #[test]
     fn institution_names_go_on_through_their_complement() {
-        let counts: HashMap<&str, u32> = [("كره", 343), ("الكره", 900), ("يكون", 800)]
-            .into_iter()
-            .collect();
+        let counts: HashMap<&str, u32> = [
+            ("كره", 343),
+            ("الكره", 900),
+            ("يكون", 800),
+            ("مراقبه", 200),
+            ("المراقبه", 300),
+            ("الدستوريه", 500),
+            ("المشاريع", 900),
+        ]
+        .into_iter()
+        .collect();
         let count = |w: &str| counts.get(w).copied().unwrap_or(0);
         let run = |text: &str, given: &[&str]| {
             let toks: Vec<&str> = text.split(' ').collect();
@@ -815,7 +845,19 @@ mod tests {
             run("الجامعة التونسية لكرة القدم أمس", &org2),
             tags(&["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
         );
+        // Through indefinite nouns of a construct chain to its definite end.
+        assert_eq!(
+            run(
+                "الهيئة الوقتية لمراقبة دستورية مشاريع القوانين أمس",
+                &["B-ORG", "I-ORG", "O", "O", "O", "O", "O"]
+            ),
+            tags(&["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
+        );
         for (text, why) in [
+            (
+                "الهيئة الوقتية لمراقبة دستورية زيد أمس",
+                "a chain without a definite end",
+            ),
             ("الاتحاد الأوروبي للمرة الثانية أمس", "a time word"),
             (
                 "الجيش الأمريكي للانسحاب من المدينة",
