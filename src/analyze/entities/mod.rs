@@ -66,7 +66,7 @@ use model::PackedModel;
 use tags::Tag;
 pub use tags::{EntityKind, TAG_NAMES};
 
-use crate::text::tokenize::Token;
+use crate::text::tokenize::{Clitics, Token, proclitic_splits};
 use crate::text::{normalize, normalize_name, tokenize};
 
 /// The model compiled into the binary (produced by `train-ner`, see the README).
@@ -355,7 +355,11 @@ impl Recognizer {
                 || self.user.knows_word(w)
                 || given(w)
         };
-        let split = self.model.lexicon.split(&norms[0], known);
+        let head_bits = (1 << gazetteer::WordClass::OrgTrigger as u8)
+            | (1 << gazetteer::WordClass::LocTrigger as u8);
+        let is_head = |w: &str| self.gazetteer.word_classes(w) & head_bits != 0;
+        let split = head_after_proclitic(&norms[0], is_head)
+            .unwrap_or_else(|| self.model.lexicon.split(&norms[0], known));
         let fused =
             split.surface_start + "ل".len() == split.prefix.len() && split.stem.starts_with("ال");
         let skip = split.prefix.chars().count() - usize::from(fused);
@@ -387,6 +391,19 @@ impl Recognizer {
             canonical,
         }
     }
+}
+
+/// The split of a name's first word whose stem is an organisation or place head
+/// (`لوكالة` → `ل` + `وكالة`): a name does not begin with a preposition before its head, however
+/// common the joined form is in the news (`قال لوكالة …` outnumbers `وكالة` in Tunisian radio
+/// news, so the counts alone keep `لوكالة` whole). None when the word is itself a head.
+fn head_after_proclitic(norm: &str, is_head: impl Fn(&str) -> bool) -> Option<Clitics<'_>> {
+    if is_head(norm) {
+        return None;
+    }
+    proclitic_splits(norm)
+        .into_iter()
+        .find(|c| !c.prefix.is_empty() && is_head(&c.stem))
 }
 
 fn write_blanks(output: &mut impl Write, n: usize) -> io::Result<()> {
