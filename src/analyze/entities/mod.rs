@@ -313,8 +313,8 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–4 and 12 of [`rules`] (organisation names with their adjectives and
-    /// complements), then the user's
+    /// Rules 1–4, 12 and 13 of [`rules`] (organisation names with their adjectives and
+    /// complements, listed names the tagger left out), then the user's
     /// entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tags: &mut Vec<Tag>) {
         let is_head = |w: &str| {
@@ -324,8 +324,9 @@ impl Recognizer {
         rules::org_head_before_org(words, is_head, tags);
         rules::org_head_nisba(words, is_head, tags);
         rules::extend_org_complement(words, |w| self.model.lexicon.count(w), tags);
-        rules::split_org_before_name(words, tags);
         let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+        rules::tag_listed_names_left_out(&norms, &self.gazetteer, tags);
+        rules::split_org_before_name(words, tags);
         rules::apply_user_entries(&norms, &self.user, tags);
     }
 
@@ -336,6 +337,38 @@ impl Recognizer {
         let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
         rules::apply_user_entries(&norms, &self.gazetteer, tags);
         rules::apply_user_entries(&norms, &self.user, tags);
+    }
+
+    /// How a mention's first word splits when the counts are not to be trusted: the split
+    /// that makes the mention a listed name (`بقصر قرطاج` → `قصر قرطاج`), else one leaving an
+    /// organisation or place head (`لوكالة` → `وكالة`; a head stays whole: `بحر`). A name
+    /// does not begin with a preposition, however common the joined form is in the news
+    /// (`قال لوكالة …` outnumbers `وكالة` in Tunisian radio news).
+    fn name_split<'w>(&self, norms: &'w [String]) -> Option<Clitics<'w>> {
+        let rest = norms[1..]
+            .iter()
+            .map(|w| format!(" {w}"))
+            .collect::<String>();
+        let listed = |stem: &str| {
+            let key = format!("{stem}{rest}");
+            self.gazetteer.get(&key).is_some() || self.user.get(&key).is_some()
+        };
+        let head_bits = (1 << gazetteer::WordClass::OrgTrigger as u8)
+            | (1 << gazetteer::WordClass::LocTrigger as u8);
+        let is_head = |w: &str| self.gazetteer.word_classes(w) & head_bits != 0;
+        let splits = proclitic_splits(&norms[0]);
+        if norms.len() > 1 {
+            // Whole word first: a listed name may itself start like a proclitic (`بحر`).
+            if let Some(i) = splits.iter().rposition(|c| listed(&c.stem)) {
+                return splits.into_iter().nth(i);
+            }
+        }
+        if is_head(&norms[0]) {
+            return splits.into_iter().last();
+        }
+        splits
+            .into_iter()
+            .find(|c| !c.prefix.is_empty() && is_head(&c.stem))
     }
 
     fn raw_mention(
@@ -355,10 +388,8 @@ impl Recognizer {
                 || self.user.knows_word(w)
                 || given(w)
         };
-        let head_bits = (1 << gazetteer::WordClass::OrgTrigger as u8)
-            | (1 << gazetteer::WordClass::LocTrigger as u8);
-        let is_head = |w: &str| self.gazetteer.word_classes(w) & head_bits != 0;
-        let split = head_after_proclitic(&norms[0], is_head)
+        let split = self
+            .name_split(&norms)
             .unwrap_or_else(|| self.model.lexicon.split(&norms[0], known));
         let fused =
             split.surface_start + "ل".len() == split.prefix.len() && split.stem.starts_with("ال");
@@ -391,19 +422,6 @@ impl Recognizer {
             canonical,
         }
     }
-}
-
-/// The split of a name's first word whose stem is an organisation or place head
-/// (`لوكالة` → `ل` + `وكالة`): a name does not begin with a preposition before its head, however
-/// common the joined form is in the news (`قال لوكالة …` outnumbers `وكالة` in Tunisian radio
-/// news, so the counts alone keep `لوكالة` whole). None when the word is itself a head.
-fn head_after_proclitic(norm: &str, is_head: impl Fn(&str) -> bool) -> Option<Clitics<'_>> {
-    if is_head(norm) {
-        return None;
-    }
-    proclitic_splits(norm)
-        .into_iter()
-        .find(|c| !c.prefix.is_empty() && is_head(&c.stem))
 }
 
 fn write_blanks(output: &mut impl Write, n: usize) -> io::Result<()> {

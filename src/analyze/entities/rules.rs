@@ -22,7 +22,11 @@
 //!     → `المركز الوطني للسينما`, `الجامعة التونسية لكرة القدم`; see
 //!     [`extend_org_complement`]).
 //!
-//! Rules 1–5 and 12 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! 13. A listed name of several words that the tagger left wholly untagged gets its listed
+//!     kind (`وزارة الداخلية`, which ANERcorp leaves untagged; see
+//!     [`tag_listed_names_left_out`]).
+//!
+//! Rules 1–5, 12 and 13 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
@@ -327,6 +331,36 @@ fn org_complement(tokens: &[&str], i: usize, count: &impl Fn(&str) -> u32) -> Op
 /// Whether the normalized word occurs with the article often enough to be a noun.
 fn takes_article(norm: &str, count: &impl Fn(&str) -> u32) -> bool {
     count(&format!("ال{norm}")) >= NOUN_EVIDENCE
+}
+
+/// Prepositions, normalized: a listed name that starts with one is a work's title (`بين
+/// القصرين`), which in running text is more often just the words.
+const PREPOSITIONS: [&str; 16] = [
+    "بين", "في", "من", "علي", "الي", "عن", "مع", "حتي", "منذ", "بعد", "قبل", "عند", "لدي", "امام",
+    "تحت", "فوق",
+];
+
+/// Rule 13: a listed name of several words that the tagger left wholly untagged is a name of
+/// its listed kind (`وزارة الداخلية`, `الهيئة العليا المستقلة للانتخابات`): a phrase that long
+/// that the lists give one kind is seldom anything else, while ANERcorp, which the tagger
+/// learned from, leaves ministries and many institutions untagged. Names listed under several
+/// kinds, and names starting with a preposition, are left to the tagger.
+pub fn tag_listed_names_left_out(norms: &[String], lists: &Gazetteer, tags: &mut [Tag]) {
+    for m in lists.find(norms) {
+        let single_kind = m.entry.kinds == kind_bit(m.entry.kind);
+        if m.end - m.start < 2
+            || !single_kind
+            || PREPOSITIONS.contains(&norms[m.start].as_str())
+            || tags[m.start..m.end].iter().any(|t| *t != Tag::O)
+        {
+            continue;
+        }
+        let kind = m.entry.kind;
+        tags[m.start] = kind.begin();
+        for t in &mut tags[m.start + 1..m.end] {
+            *t = kind.inside();
+        }
+    }
 }
 
 /// Rule 5: one sense per article for one-word names.
@@ -888,6 +922,35 @@ mod tests {
             run("المجلس العام للقضاء أمس", &["B-ORG", "I-ORG", "O", "O"]),
             tags(&["B-ORG", "I-ORG", "O", "O"]),
         );
+    }
+
+    #[test]
+    fn listed_names_left_untagged_get_their_kind() {
+        let lists = Gazetteer::from_lines(
+            "ORG\tوزارة الداخلية\nMISC\tبين القصرين\nLOC\tسيدي بوزيد\nORG\tسيدي بوزيد\nORG\tالنهضة\n",
+        );
+        let run = |text: &str, given: &[&str]| {
+            let norms: Vec<String> = text.split(' ').map(normalize).collect();
+            let mut t = tags(given);
+            tag_listed_names_left_out(&norms, &lists, &mut t);
+            t
+        };
+        let none = ["O"; 4];
+        // The clitic on the first word is allowed, as the lists match it.
+        assert_eq!(
+            run("وقالت لوزارة الداخلية أمس", &none),
+            tags(&["O", "B-ORG", "I-ORG", "O"])
+        );
+        for (text, why) in [
+            ("ما بين القصرين أمس", "starts with a preposition"),
+            ("في سيدي بوزيد أمس", "listed as a place and as a club"),
+            ("قالت النهضة إنها أمس", "one word"),
+        ] {
+            assert_eq!(run(text, &none), tags(&none), "{why}");
+        }
+        // Anything the tagger found there stays as it is.
+        let partly = ["O", "O", "B-LOC", "O"];
+        assert_eq!(run("قالت وزارة الداخلية أمس", &partly), tags(&partly));
     }
 
     #[test]
