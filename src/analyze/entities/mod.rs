@@ -171,6 +171,14 @@ impl Recognizer {
     /// Tags the sentences of one document. The second pass looks at other sentences within
     /// `window` sentences on either side (`usize::MAX`: the whole document).
     pub(crate) fn tag_document(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<Tag>> {
+        self.tag_document_with_words(sentences, window)
+            .into_iter()
+            .map(|t| t.tags)
+            .collect()
+    }
+
+    /// [`Self::tag_document`], keeping what the tagger learned of each word on the way.
+    fn tag_document_with_words(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Tagged> {
         let bits = self.model.first.bits;
         let mut passes: Vec<FirstPass> = sentences.iter().map(|s| self.first_pass(s)).collect();
         if let Some(second) = &self.model.second {
@@ -195,7 +203,11 @@ impl Recognizer {
                 rules::finish_person_connectors(&p.norms, count, &mut p.tags);
                 rules::quoted_work_titles(&p.norms, &p.stems, &mut p.tags);
                 rules::apply_user_entries(&p.norms, &self.user, &mut p.tags);
-                p.tags
+                Tagged {
+                    tags: p.tags,
+                    norms: p.norms,
+                    gaz: p.gaz,
+                }
             })
             .collect()
     }
@@ -287,14 +299,15 @@ impl Recognizer {
             .iter()
             .map(|s| s.iter().map(|t| t.text).collect())
             .collect();
-        let mut tagged = self.tag_document(&words, usize::MAX);
-        for (words, tags) in words.iter().zip(tagged.iter_mut()) {
+        let mut tagged = self.tag_document_with_words(&words, usize::MAX);
+        for (words, t) in words.iter().zip(tagged.iter_mut()) {
             if mostly_latin(words) {
-                self.listed_names_only(words, tags);
+                self.listed_names_only(&t.norms, &mut t.tags);
             } else {
-                self.apply_article_rules(words, tags);
+                self.apply_article_rules(words, t);
             }
         }
+        let mut tagged: Vec<Vec<Tag>> = tagged.into_iter().map(|t| t.tags).collect();
         let known = |w: &str| standalone.contains(w) || self.gazetteer.knows_word(w);
         let stems: Vec<Vec<String>> = words
             .iter()
@@ -316,7 +329,8 @@ impl Recognizer {
     /// Rules 1–4, 12 and 13 of [`rules`] (organisation names with their adjectives and
     /// complements, listed names the tagger left out), then the user's
     /// entries again so that they still win.
-    fn apply_article_rules(&self, words: &[&str], tags: &mut Vec<Tag>) {
+    fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
+        let Tagged { tags, norms, gaz } = tagged;
         let is_head = |w: &str| {
             self.gazetteer.word_classes(w) & (1 << gazetteer::WordClass::OrgTrigger as u8) != 0
         };
@@ -324,19 +338,17 @@ impl Recognizer {
         rules::org_head_before_org(words, is_head, tags);
         rules::org_head_nisba(words, is_head, tags);
         rules::extend_org_complement(words, |w| self.model.lexicon.count(w), tags);
-        let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
-        rules::tag_listed_names_left_out(&norms, &self.gazetteer, tags);
+        rules::tag_listed_names_left_out(norms, gaz, tags);
         rules::split_org_before_name(words, tags);
-        rules::apply_user_entries(&norms, &self.user, tags);
+        rules::apply_user_entries(norms, &self.user, tags);
     }
 
     /// A sentence the tagger cannot read keeps only the names the lists give, built-in and
     /// the user's.
-    fn listed_names_only(&self, words: &[&str], tags: &mut Vec<Tag>) {
+    fn listed_names_only(&self, norms: &[String], tags: &mut Vec<Tag>) {
         tags.fill(Tag::O);
-        let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
-        rules::apply_user_entries(&norms, &self.gazetteer, tags);
-        rules::apply_user_entries(&norms, &self.user, tags);
+        rules::apply_user_entries(norms, &self.gazetteer, tags);
+        rules::apply_user_entries(norms, &self.user, tags);
     }
 
     /// How a mention's first word splits when the counts are not to be trusted: the split
@@ -432,6 +444,14 @@ fn write_blanks(output: &mut impl Write, n: usize) -> io::Result<()> {
 }
 
 /// One sentence after the first pass.
+/// A sentence's tags with its words' normalized forms and list marks
+/// ([`features::TokenInfo::gazetteer_kinds`]).
+struct Tagged {
+    tags: Vec<Tag>,
+    norms: Vec<String>,
+    gaz: Vec<u8>,
+}
+
 struct FirstPass {
     feats: Vec<u32>,
     offsets: Vec<usize>,

@@ -345,19 +345,19 @@ const PREPOSITIONS: [&str; 16] = [
 /// that the lists give one kind is seldom anything else, while ANERcorp, which the tagger
 /// learned from, leaves ministries and many institutions untagged. Names listed under several
 /// kinds, and names starting with a preposition, are left to the tagger.
-pub fn tag_listed_names_left_out(norms: &[String], lists: &Gazetteer, tags: &mut [Tag]) {
-    for m in lists.find(norms) {
-        let single_kind = m.entry.kinds == kind_bit(m.entry.kind);
-        if m.end - m.start < 2
-            || !single_kind
-            || PREPOSITIONS.contains(&norms[m.start].as_str())
-            || tags[m.start..m.end].iter().any(|t| *t != Tag::O)
+pub fn tag_listed_names_left_out(norms: &[String], gaz: &[u8], tags: &mut [Tag]) {
+    for (start, end, kinds) in listed_names(gaz) {
+        let Some(kind) = EntityKind::ALL.into_iter().find(|&k| kind_bit(k) == kinds) else {
+            continue;
+        };
+        if end - start < 2
+            || PREPOSITIONS.contains(&norms[start].as_str())
+            || tags[start..end].iter().any(|t| *t != Tag::O)
         {
             continue;
         }
-        let kind = m.entry.kind;
-        tags[m.start] = kind.begin();
-        for t in &mut tags[m.start + 1..m.end] {
+        tags[start] = kind.begin();
+        for t in &mut tags[start + 1..end] {
             *t = kind.inside();
         }
     }
@@ -932,7 +932,7 @@ mod tests {
         let run = |text: &str, given: &[&str]| {
             let norms: Vec<String> = text.split(' ').map(normalize).collect();
             let mut t = tags(given);
-            tag_listed_names_left_out(&norms, &lists, &mut t);
+            tag_listed_names_left_out(&norms, &lists.kinds_per_token(&norms), &mut t);
             t
         };
         let none = ["O"; 4];
