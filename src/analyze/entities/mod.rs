@@ -443,7 +443,6 @@ fn write_blanks(output: &mut impl Write, n: usize) -> io::Result<()> {
     Ok(())
 }
 
-/// One sentence after the first pass.
 /// A sentence's tags with its words' normalized forms and list marks
 /// ([`features::TokenInfo::gazetteer_kinds`]).
 struct Tagged {
@@ -452,6 +451,7 @@ struct Tagged {
     gaz: Vec<u8>,
 }
 
+/// One sentence after the first pass.
 struct FirstPass {
     feats: Vec<u32>,
     offsets: Vec<usize>,

@@ -255,9 +255,9 @@ const NOUN_EVIDENCE: u32 = 20;
 /// للسينما` → `المركز الوطني للسينما`): an ORG span made of a definite institution head
 /// ([`COMPLEMENT_HEADS`]) and ending on a definite nisba adjective takes a following `لل…`
 /// noun, or `ل` + a noun in construct with a definite noun (`لكرة القدم`, through up to two
-/// indefinite nouns: `لمراقبة دستورية مشاريع القوانين`), and the definite
-/// nisba adjectives after it (`للطاقة الذرية`). `count` gives a normalized word's frequency in
-/// the news, which tells a noun from a verb or a word that only looks like `ل` + noun (see
+/// indefinite nouns: `لمراقبة دستورية مشاريع القوانين`), and the definite nisba adjectives
+/// after it (`للطاقة الذرية`). `count` gives a normalized word's frequency in the news, which
+/// tells a noun from a verb or a word that only looks like `ل` + noun (see
 /// [`NOUN_EVIDENCE`]). Words of the complement must be untagged.
 pub fn extend_org_complement(tokens: &[&str], count: impl Fn(&str) -> u32, tags: &mut [Tag]) {
     let mut changed = Vec::new();
