@@ -307,20 +307,23 @@ impl Recognizer {
                 self.apply_article_rules(words, t);
             }
         }
-        let mut tagged: Vec<Vec<Tag>> = tagged.into_iter().map(|t| t.tags).collect();
         let known = |w: &str| standalone.contains(w) || self.gazetteer.knows_word(w);
-        let stems: Vec<Vec<String>> = words
+        let stems: Vec<Vec<String>> = tagged
             .iter()
-            .map(|s| {
-                s.iter()
-                    .map(|w| self.model.lexicon.split(&normalize(w), known).stem)
+            .map(|t| {
+                t.norms
+                    .iter()
+                    .map(|w| self.model.lexicon.split(w, known).stem)
                     .collect()
             })
             .collect();
-        rules::propagate_names(&stems, &mut tagged);
-        for ((sentence, _), tags) in sents.iter().zip(&words).zip(tagged) {
+        let (mut tags, norms): (Vec<Vec<Tag>>, Vec<Vec<String>>) =
+            tagged.into_iter().map(|t| (t.tags, t.norms)).unzip();
+        rules::propagate_names(&stems, &mut tags);
+        for ((sentence, tags), norms) in sents.iter().zip(tags).zip(&norms) {
             for (start, end, kind) in tags::spans(&tags) {
-                out.push(self.raw_mention(text, &sentence[start..end], kind, &standalone));
+                let span = (&sentence[start..end], &norms[start..end]);
+                out.push(self.raw_mention(text, span, kind, &standalone));
             }
         }
         out
@@ -383,14 +386,14 @@ impl Recognizer {
             .find(|c| !c.prefix.is_empty() && is_head(&c.stem))
     }
 
+    /// The mention of the tokens `span.0`, whose normalized forms are `span.1`.
     fn raw_mention(
         &self,
         text: &str,
-        toks: &[Token<'_>],
+        (toks, norms): (&[Token<'_>], &[String]),
         kind: EntityKind,
         standalone: &HashSet<String>,
     ) -> RawMention {
-        let norms: Vec<String> = toks.iter().map(|t| normalize(t.text)).collect();
         // A person's name after و is usually two words, و and a given name (`وسناء` → `سناء`),
         // even when the given name is too rare in the news for the counts to say so.
         let given = |w: &str| kind == EntityKind::Person && self.gazetteer.is_given_name(w);
@@ -401,7 +404,7 @@ impl Recognizer {
                 || given(w)
         };
         let split = self
-            .name_split(&norms)
+            .name_split(norms)
             .unwrap_or_else(|| self.model.lexicon.split(&norms[0], known));
         let fused =
             split.surface_start + "ل".len() == split.prefix.len() && split.stem.starts_with("ال");

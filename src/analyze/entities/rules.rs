@@ -287,11 +287,11 @@ pub fn extend_org_complement(tokens: &[&str], count: impl Fn(&str) -> u32, tags:
 /// Whether the token is a definite institution head of [`COMPLEMENT_HEADS`], proclitics
 /// allowed (`للمعهد`).
 fn is_complement_head(token: &str) -> bool {
-    proclitic_splits(&normalize(token)).iter().any(|c| {
-        c.stem
-            .strip_prefix("ال")
+    let is_head = |stem: &str| {
+        stem.strip_prefix("ال")
             .is_some_and(|bare| COMPLEMENT_HEADS.contains(&bare))
-    })
+    };
+    org_head(&normalize(token), &is_head).is_some()
 }
 
 /// Where the `لـ` complement starting at `i` ends (before any adjectives), if one starts there.
