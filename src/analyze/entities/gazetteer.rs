@@ -333,7 +333,7 @@ impl Gazetteer {
 }
 
 /// The built-in list files, compiled in.
-const BUILTIN: [&str; 11] = [
+const BUILTIN: [&str; 20] = [
     include_str!("../../../assets/ner/gazetteer/countries.txt"),
     include_str!("../../../assets/ner/gazetteer/cities.txt"),
     include_str!("../../../assets/ner/gazetteer/people.txt"),
@@ -345,6 +345,15 @@ const BUILTIN: [&str; 11] = [
     include_str!("../../../assets/ner/gazetteer/politics.txt"),
     include_str!("../../../assets/ner/gazetteer/places.txt"),
     include_str!("../../../assets/ner/gazetteer/given-names-more.txt"),
+    include_str!("../../../assets/ner/gazetteer/misc.txt"),
+    include_str!("../../../assets/ner/gazetteer/organizations-arab.txt"),
+    include_str!("../../../assets/ner/gazetteer/organizations-world.txt"),
+    include_str!("../../../assets/ner/gazetteer/people-politics.txt"),
+    include_str!("../../../assets/ner/gazetteer/people-public.txt"),
+    include_str!("../../../assets/ner/gazetteer/places-world.txt"),
+    include_str!("../../../assets/ner/gazetteer/places-mena.txt"),
+    include_str!("../../../assets/ner/gazetteer/people-world.txt"),
+    include_str!("../../../assets/ner/gazetteer/people-arab.txt"),
 ];
 
 #[cfg(test)]
