@@ -22,6 +22,8 @@ pub fn fold_char(c: char) -> Option<char> {
         'ک' => Some('ك'),
         '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + u32::from(b'0')),
         '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + u32::from(b'0')),
+        // Other Arabic letters stay; answered here so they skip the Unicode case tables.
+        '\u{0600}'..='\u{06FF}' => Some(c),
         c if c.is_ascii_uppercase() => Some(c.to_ascii_lowercase()),
         c if c.is_uppercase() => c.to_lowercase().next(),
         c => Some(c),

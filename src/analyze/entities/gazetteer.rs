@@ -17,13 +17,12 @@
 //! Matching is on normalized tokens (see `text::normalize`); the first token of a match may
 //! carry proclitics (و ف ب ل ك), so `لموسكو` matches `موسكو`.
 
-use std::collections::{HashMap, HashSet};
-
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use super::tags::EntityKind;
 use crate::text::tokenize::proclitic_splits;
-use crate::text::{normalize, tokenize};
+use crate::text::{fold_char, normalize, tokenize};
 
 /// What a single word may signal, as a bit in [`Gazetteer::word_classes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,13 +89,16 @@ pub struct GazMatch {
     pub entry: GazEntry,
 }
 
+/// The tables use a fast non-keyed hash: their keys are the lists' own words, so lookups of
+/// hostile text cannot lengthen probe chains (building them is most of the recognizer's load
+/// time, and they are read for every token).
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    names: HashMap<String, GazEntry>,
+    names: FxHashMap<String, GazEntry>,
     max_tokens: usize,
     /// First words of listed names (a quick filter before building candidate keys).
-    firsts: HashSet<String>,
-    classes: HashMap<String, u8>,
+    firsts: FxHashSet<String>,
+    classes: FxHashMap<String, u8>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -116,8 +118,14 @@ struct UserEntry {
 
 /// Normalized form of a name: its tokens normalized, joined by single spaces.
 pub fn name_key(name: &str) -> String {
-    let toks: Vec<String> = tokenize(name).iter().map(|t| normalize(t.text)).collect();
-    toks.join(" ")
+    let mut key = String::with_capacity(name.len());
+    for (i, t) in tokenize(name).iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.extend(t.text.chars().filter_map(fold_char));
+    }
+    key
 }
 
 /// Normalized word without the article (how triggers are keyed).
@@ -130,7 +138,12 @@ fn bare(word: &str) -> &str {
 impl Gazetteer {
     /// The built-in lists (compiled into the binary).
     pub fn builtin() -> Self {
-        let mut g = Gazetteer::default();
+        let lines: usize = BUILTIN.iter().map(|t| t.lines().count()).sum();
+        let mut g = Gazetteer {
+            names: FxHashMap::with_capacity_and_hasher(2 * lines, Default::default()),
+            classes: FxHashMap::with_capacity_and_hasher(2 * lines, Default::default()),
+            ..Gazetteer::default()
+        };
         for text in BUILTIN {
             g.add_lines(text);
         }
@@ -175,8 +188,17 @@ impl Gazetteer {
 
     fn add_class(&mut self, words: &[&str], class: WordClass) {
         for w in words {
-            let key = normalize(w);
-            *self.classes.entry(bare(&key).to_string()).or_insert(0) |= 1 << class as u8;
+            self.mark_word(bare(&normalize(w)), 1 << class as u8);
+        }
+    }
+
+    /// Adds class bits to a word, allocating its key only the first time it is seen.
+    fn mark_word(&mut self, word: &str, bits: u8) {
+        match self.classes.get_mut(word) {
+            Some(b) => *b |= bits,
+            None => {
+                self.classes.insert(word.to_string(), bits);
+            }
         }
     }
 
@@ -187,11 +209,12 @@ impl Gazetteer {
                 continue;
             }
             for w in key.split(' ') {
-                *self.classes.entry(bare(w).to_string()).or_insert(0) |=
-                    1 << WordClass::inside(kind) as u8;
+                self.mark_word(bare(w), 1 << WordClass::inside(kind) as u8);
             }
             self.max_tokens = self.max_tokens.max(key.split(' ').count());
-            if let Some(first) = key.split(' ').next() {
+            if let Some(first) = key.split(' ').next()
+                && !self.firsts.contains(first)
+            {
                 self.firsts.insert(first.to_string());
             }
             self.names
@@ -223,7 +246,7 @@ impl Gazetteer {
         self.max_tokens = self.max_tokens.max(other.max_tokens);
         self.firsts.extend(other.firsts);
         for (w, bits) in other.classes {
-            *self.classes.entry(w).or_insert(0) |= bits;
+            self.mark_word(&w, bits);
         }
     }
 

@@ -2,7 +2,7 @@
 //! granularities. Keys are normalized words (see `text::normalize`), clitics attached, as the
 //! tokenizer cuts them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::text::tokenize::{Clitics, proclitic_splits};
 
@@ -27,13 +27,17 @@ pub struct WordInfo {
 /// relative to the word's count. Names seldom change their article or take suffixes.
 pub const CUES: usize = 5;
 
+/// The lexicon's table. Keys are the lexicon's own words, so a fast non-keyed hash is safe:
+/// lookups of hostile text cannot lengthen probe chains that the fixed keys do not.
+pub type Words = FxHashMap<String, WordInfo>;
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
-    words: HashMap<String, WordInfo>,
+    words: Words,
 }
 
 impl Lexicon {
-    pub fn new(words: HashMap<String, WordInfo>) -> Self {
+    pub fn new(words: Words) -> Self {
         Lexicon { words }
     }
 

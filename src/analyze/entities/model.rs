@@ -9,10 +9,9 @@
 //! row is the sentence start); finally a byte, 1 if the second pass's weights follow in the
 //! same layout, else 0; and the `f32` bias against `O` of the final pass.
 
-use std::collections::HashMap;
 use std::io;
 
-use super::lexicon::{LEVELS, Lexicon, WordInfo};
+use super::lexicon::{LEVELS, Lexicon, WordInfo, Words};
 use super::tags::{NUM_TAGS, Tag};
 
 const MAGIC: &[u8; 8] = b"AKNER02\n";
@@ -376,7 +375,7 @@ impl<'a> Reader<'a> {
 
 fn read_lexicon(r: &mut Reader<'_>) -> io::Result<Lexicon> {
     let n = r.u32()? as usize;
-    let mut words = HashMap::with_capacity(n);
+    let mut words = Words::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let len = usize::from(r.u16()?);
         let word = std::str::from_utf8(r.take(len)?).map_err(|_| bad("word is not UTF-8"))?;
@@ -452,7 +451,7 @@ mod tests {
         weights.emission[5] = 0.5;
         weights.emission[900] = -2.0;
         weights.transition[3] = 1.25;
-        let mut words = HashMap::new();
+        let mut words = Words::default();
         words.insert(
             "موسكو".to_string(),
             WordInfo {
