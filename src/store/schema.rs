@@ -106,7 +106,7 @@ CREATE INDEX entities_last_word ON entities(last_word);
 /// Opens `path`, refusing (after a backup) a damaged file or one from a newer schema, then
 /// sets the connection up and migrates.
 pub fn open_checked(path: &Path) -> Result<Connection, StoreError> {
-    let version = match probe(path) {
+    let version = match retry_busy(|| probe(path)) {
         Ok(v) => v,
         Err(e) if is_corruption(&e) => {
             let backup = backup(path);
@@ -127,10 +127,38 @@ pub fn open_checked(path: &Path) -> Result<Connection, StoreError> {
             backup,
         });
     }
-    let mut conn = connect(path)?;
-    configure(&conn)?;
-    migrate(&mut conn, version)?;
+    let conn = retry_busy(|| {
+        let mut conn = connect(path)?;
+        configure(&conn)?;
+        migrate(&mut conn, version)?;
+        Ok(conn)
+    })?;
     Ok(conn)
+}
+
+/// Runs `step` again while SQLite answers "busy" or "locked", for up to [`BUSY_TIMEOUT`].
+/// The busy handler does not cover everything opening does: when several connections open
+/// a new database together, switching it to WAL can fail at once with `SQLITE_BUSY` while
+/// another connection holds its lock (seen as "database is locked" with four threads).
+/// Every step of opening can be repeated: the migrations check the version inside their
+/// own transaction.
+fn retry_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match step() {
+            Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            result => return result,
+        }
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
 }
 
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
