@@ -4,7 +4,7 @@
 pub mod digits;
 pub mod normalize;
 
-pub use normalize::{fold_char, normalize, normalize_name};
+pub use normalize::{fold_char, normalize, normalize_into, normalize_name};
 pub mod json;
 pub mod printable;
 

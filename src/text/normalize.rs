@@ -33,8 +33,14 @@ pub fn fold_char(c: char) -> Option<char> {
 /// Normalizes `s` for Arabic-insensitive comparison.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    out.extend(s.chars().filter_map(fold_char));
+    normalize_into(s, &mut out);
     out
+}
+
+/// [`normalize`], appended to `out` (for keys built from several words without a string per
+/// word).
+pub fn normalize_into(s: &str, out: &mut String) {
+    out.extend(s.chars().filter_map(fold_char));
 }
 
 /// [`normalize`] for names, which also folds the hamza seats yeh and waw (ئ → ي, ؤ → و):

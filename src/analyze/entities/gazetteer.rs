@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 use super::tags::EntityKind;
 use crate::text::tokenize::proclitic_splits;
-use crate::text::{fold_char, normalize, tokenize};
+use crate::text::{normalize, normalize_into, tokenize};
 
 /// What a single word may signal, as a bit in [`Gazetteer::word_classes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +123,7 @@ pub fn name_key(name: &str) -> String {
         if i > 0 {
             key.push(' ');
         }
-        key.extend(t.text.chars().filter_map(fold_char));
+        normalize_into(t.text, &mut key);
     }
     key
 }
