@@ -4,6 +4,7 @@
 //! version `i` to `i + 1`, inside one transaction.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, ErrorCode};
 
@@ -127,13 +128,12 @@ pub fn open_checked(path: &Path) -> Result<Connection, StoreError> {
             backup,
         });
     }
-    let conn = retry_busy(|| {
+    Ok(retry_busy(|| {
         let mut conn = connect(path)?;
         configure(&conn)?;
         migrate(&mut conn, version)?;
         Ok(conn)
-    })?;
-    Ok(conn)
+    })?)
 }
 
 /// Runs `step` again while SQLite answers "busy" or "locked", for up to [`BUSY_TIMEOUT`].
@@ -143,11 +143,11 @@ pub fn open_checked(path: &Path) -> Result<Connection, StoreError> {
 /// Every step of opening can be repeated: the migrations check the version inside their
 /// own transaction.
 fn retry_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
-    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let deadline = Instant::now() + BUSY_TIMEOUT;
     loop {
         match step() {
-            Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
-                std::thread::sleep(std::time::Duration::from_millis(5));
+            Err(e) if is_busy(&e) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(5));
             }
             result => return result,
         }

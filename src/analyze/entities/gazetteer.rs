@@ -246,7 +246,7 @@ impl Gazetteer {
         self.max_tokens = self.max_tokens.max(other.max_tokens);
         self.firsts.extend(other.firsts);
         for (w, bits) in other.classes {
-            self.mark_word(&w, bits);
+            *self.classes.entry(w).or_insert(0) |= bits;
         }
     }
 
