@@ -11,8 +11,9 @@ use std::path::Path;
 pub use super::embed::EmbedConfig;
 use super::embed::{dot, skip_gram};
 use super::gazetteer::{Gazetteer, WordClass};
-use super::lexicon::{CUES, LEVELS, Lexicon, NO_CLUSTER, WordInfo};
-use super::rng::SplitMix64;
+use super::lexicon::{CLUSTERINGS, CUES, LEVELS, Lexicon, NO_CLUSTER, WordInfo};
+use super::rng::{SplitMix64, derive_seed};
+use super::train::join;
 use crate::text::{normalize, tokenize};
 
 /// Settings for [`build_lexicon`].
@@ -272,16 +273,27 @@ pub fn cue_bucket(hits: u32, count: u32) -> u8 {
     1 + [0.01, 0.03, 0.1, 0.3].iter().filter(|&&t| r >= t).count() as u8
 }
 
-/// Builds the lexicon from unlabeled documents.
-pub fn build_lexicon(docs: &[String], cfg: &ClusterConfig) -> Lexicon {
-    let mut rng = SplitMix64::new(cfg.seed);
-    let corpus = index_corpus(docs);
-    let (v, vectors) = word_vectors(&corpus, cfg, &mut rng);
-    let clusters = if v > 0 {
+/// Cluster ids per clustered word (most frequent first) from word vectors trained with `seed`.
+fn clustering(corpus: &Corpus, cfg: &ClusterConfig, seed: u64) -> Vec<[u16; LEVELS]> {
+    let mut rng = SplitMix64::new(seed);
+    let (v, vectors) = word_vectors(corpus, cfg, &mut rng);
+    if v > 0 {
         hierarchy(&vectors, cfg, &mut rng)
     } else {
         Vec::new()
-    };
+    }
+}
+
+/// Builds the lexicon from unlabeled documents, its [`CLUSTERINGS`] clusterings in parallel.
+pub fn build_lexicon(docs: &[String], cfg: &ClusterConfig) -> Lexicon {
+    let corpus = index_corpus(docs);
+    let clusterings: Vec<Vec<[u16; LEVELS]>> = std::thread::scope(|s| {
+        let corpus = &corpus;
+        let handles: Vec<_> = (0..CLUSTERINGS as u64)
+            .map(|m| s.spawn(move || clustering(corpus, cfg, derive_seed(cfg.seed, m))))
+            .collect();
+        handles.into_iter().map(join).collect()
+    });
     let mut hits = cue_hits(&corpus, &Gazetteer::builtin());
     form_cues(&corpus, &mut hits);
     let words = corpus
@@ -291,7 +303,12 @@ pub fn build_lexicon(docs: &[String], cfg: &ClusterConfig) -> Lexicon {
         .enumerate()
         .take_while(|(_, (_, n))| **n >= cfg.min_count)
         .map(|(i, (w, &count))| {
-            let clusters = clusters.get(i).copied().unwrap_or([NO_CLUSTER; LEVELS]);
+            let clusters = std::array::from_fn(|m| {
+                clusterings[m]
+                    .get(i)
+                    .copied()
+                    .unwrap_or([NO_CLUSTER; LEVELS])
+            });
             let cues = std::array::from_fn(|k| cue_bucket(hits[i][k], count));
             (
                 w.clone(),

@@ -17,7 +17,7 @@
 
 use super::doc::TokenContext;
 use super::gazetteer::{Gazetteer, WordClass};
-use super::lexicon::{CUES, LEVELS, Lexicon, NO_CLUSTER};
+use super::lexicon::{CLUSTERINGS, CUES, Clusters, LEVELS, Lexicon, NO_CLUSTER, UNCLUSTERED};
 use super::rng::mix64;
 use super::tags::Tag;
 use crate::text::normalize;
@@ -28,8 +28,8 @@ pub struct TokenInfo {
     pub norm: String,
     pub stem: String,
     pub prefix: String,
-    clusters_norm: [u16; LEVELS],
-    clusters_stem: [u16; LEVELS],
+    clusters_norm: Clusters,
+    clusters_stem: Clusters,
     freq_band: u8,
     cues: [u8; CUES],
     /// Kinds of the listed name the token begins (low four bits, by `kind_bit`) or is
@@ -131,7 +131,7 @@ fn useful_classes(classes: u8, count: u32) -> u8 {
 fn info(norm: String, gaz: u8, lexicon: &Lexicon, gazetteer: &Gazetteer) -> TokenInfo {
     let split = lexicon.split(&norm, |w| gazetteer.knows_word(w));
     let (prefix, stem) = (split.prefix.to_string(), split.stem);
-    let clusters = |w: &str| lexicon.get(w).map_or([NO_CLUSTER; LEVELS], |i| i.clusters);
+    let clusters = |w: &str| lexicon.get(w).map_or(UNCLUSTERED, |i| i.clusters);
     TokenInfo {
         clusters_norm: clusters(&norm),
         clusters_stem: clusters(&stem),
@@ -243,12 +243,20 @@ pub fn doc_features(
     out.push(h.num(tpl::DOC_MAJOR, kind << 8 | tag(0)));
 }
 
+/// Which clusterings' features are extracted: each clustering's model is trained on its own
+/// (`m..m + 1`), and the tagger, their average, reads them all ([`ALL_CLUSTERINGS`]).
+pub type Clusterings = std::ops::Range<usize>;
+
+/// Every clustering's features.
+pub const ALL_CLUSTERINGS: Clusterings = 0..CLUSTERINGS;
+
 /// Hashed feature ids for every token of a sentence, appended to `out` with `offsets[i]..
 /// offsets[i + 1]` delimiting token `i`'s features (`offsets` gets `len + 1` entries).
 pub fn extract(
     infos: &[TokenInfo],
     tokens: &[&str],
     bits: u32,
+    clusterings: &Clusterings,
     out: &mut Vec<u32>,
     offsets: &mut Vec<usize>,
 ) {
@@ -259,6 +267,9 @@ pub fn extract(
     offsets.push(out.len());
     for i in 0..infos.len() {
         token_features(&h, infos, tokens, i, out);
+        for m in clusterings.clone() {
+            cluster_features(&h, infos, i, m, out);
+        }
         offsets.push(out.len());
     }
 }
@@ -280,7 +291,6 @@ fn token_features(h: &Hasher, infos: &[TokenInfo], tokens: &[&str], i: usize, ou
     out.push(h.num(tpl::FREQ, u64::from(t.freq_band)));
     out.push(h.num(tpl::FIRST, u64::from(i == 0)));
     context_features(h, infos, i, out);
-    cluster_features(h, infos, i, out);
     gazetteer_features(h, infos, i, out);
     conjunctions(h, infos, i, out);
 }
@@ -290,8 +300,7 @@ fn has_article(t: &TokenInfo) -> bool {
 }
 
 /// Combinations: a trigger word (title, organisation or place head) a few words back, the
-/// article on this and the next word (construct-state names), coarse cluster bigrams, and
-/// the proclitic with the stem's rarity.
+/// article on this and the next word (construct-state names), and the proclitic with the stem's rarity.
 fn conjunctions(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     let t = &infos[i];
     for class in [
@@ -307,11 +316,6 @@ fn conjunctions(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     }
     let art = |d: isize| at(infos, i, d).map_or(2, |t| u64::from(has_article(t)));
     out.push(h.num(tpl::ARTICLE_PAIR, art(-1) << 8 | art(0) << 4 | art(1)));
-    let mid = |d: isize| {
-        at(infos, i, d).map_or(u64::from(NO_CLUSTER - 1), |t| u64::from(t.clusters_stem[1]))
-    };
-    out.push(h.num(tpl::CL_PAIR, mid(-1) << 16 | mid(0)));
-    out.push(h.num(tpl::CL_PAIR + 1, mid(0) << 16 | mid(1)));
     for (k, &c) in t.cues.iter().enumerate() {
         let article = u64::from(k == 3 && has_article(t));
         out.push(h.num(tpl::CUE + k as u8, article << 8 | u64::from(c)));
@@ -375,32 +379,34 @@ fn context_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32
     out.push(h.num(tpl::SHAPE_CTX, shape(-1) << 16 | shape(0) << 8 | shape(1)));
 }
 
-fn cluster_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+/// The features of clustering `m`: the clusters of the word, its stem and the neighbours'
+/// stems, coarse cluster bigrams, and the fine cluster with the previous stem. Every value
+/// carries `m`, so the clusterings' ids never share a weight.
+fn cluster_features(h: &Hasher, infos: &[TokenInfo], i: usize, m: usize, out: &mut Vec<u32>) {
     let t = &infos[i];
+    let of = |c: u16| u64::from(c) | (m as u64) << 48;
     for level in 0..LEVELS {
-        out.push(h.num(
-            tpl::CL_NORM + level as u8,
-            u64::from(t.clusters_norm[level]),
-        ));
-        out.push(h.num(
-            tpl::CL_STEM + level as u8,
-            u64::from(t.clusters_stem[level]),
-        ));
+        out.push(h.num(tpl::CL_NORM + level as u8, of(t.clusters_norm[m][level])));
+        out.push(h.num(tpl::CL_STEM + level as u8, of(t.clusters_stem[m][level])));
     }
+    let stem_clusters =
+        |d: isize| at(infos, i, d).map_or([NO_CLUSTER - 1; LEVELS], |t| t.clusters_stem[m]);
     for (p, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-        let clusters = at(infos, i, d).map_or([NO_CLUSTER - 1; LEVELS], |t| t.clusters_stem);
-        for (level, c) in clusters.iter().enumerate() {
-            out.push(h.num(tpl::CL_CTX + (4 * p + level) as u8, u64::from(*c)));
+        for (level, &c) in stem_clusters(d).iter().enumerate() {
+            out.push(h.num(tpl::CL_CTX + (4 * p + level) as u8, of(c)));
         }
     }
+    let mid = |d: isize| u64::from(stem_clusters(d)[1]);
+    out.push(h.num(tpl::CL_PAIR, of(0) | mid(-1) << 16 | mid(0)));
+    out.push(h.num(tpl::CL_PAIR + 1, of(0) | mid(0) << 16 | mid(1)));
     // The word's fine cluster with the previous word's stem: "title X" patterns.
     let prev = at(infos, i, -1).map_or("<s>", |t| t.stem.as_str());
-    let fine = t.clusters_stem[LEVELS - 1].to_le_bytes();
+    let fine = t.clusters_stem[m][LEVELS - 1].to_le_bytes();
     let hash = Hasher::add(
         Hasher::add(Hasher::start(tpl::CL_CTX + 20), prev.as_bytes()),
         &fine,
     );
-    out.push(h.finish(hash));
+    out.push(h.finish(Hasher::add(hash, &[m as u8])));
 }
 
 fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
@@ -455,4 +461,55 @@ pub fn with_doc_features(
         offs.push(out.len());
     }
     (out, offs)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::analyze::entities::lexicon::{WordInfo, Words};
+
+    /// The average of the clusterings' models scores like their summed scores only if no
+    /// feature of one clustering is a feature of another: the same cluster id means
+    /// different words in each.
+    #[test]
+    fn each_clustering_has_its_own_cluster_features() {
+        let mut words = Words::default();
+        for w in ["زار", "موسكو"] {
+            let info = WordInfo {
+                count: 5,
+                clusters: [[1, 2, 3]; CLUSTERINGS],
+                cues: [0; CUES],
+            };
+            words.insert(w.to_string(), info);
+        }
+        let lexicon = Lexicon::new(words);
+        let tokens = ["زار", "موسكو"];
+        let infos = token_infos(&tokens, &lexicon, &Gazetteer::default());
+        let features = |clusterings: &Clusterings| {
+            let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+            extract(&infos, &tokens, 20, clusterings, &mut feats, &mut offsets);
+            feats.into_iter().collect::<HashSet<u32>>()
+        };
+        let each: Vec<HashSet<u32>> = (0..CLUSTERINGS).map(|m| features(&(m..m + 1))).collect();
+        let shared: HashSet<u32> = each[0]
+            .iter()
+            .filter(|f| each.iter().all(|e| e.contains(f)))
+            .copied()
+            .collect();
+        let mut union = shared.clone();
+        for (m, own) in each.iter().enumerate() {
+            let only: HashSet<u32> = own.difference(&shared).copied().collect();
+            assert!(
+                only.len() >= 21,
+                "clustering {m} has its 21 cluster features a token"
+            );
+            for (n, other) in each.iter().enumerate() {
+                assert!(n == m || only.is_disjoint(other), "{m} and {n} share none");
+            }
+            union.extend(only);
+        }
+        assert_eq!(features(&ALL_CLUSTERINGS), union);
+    }
 }

@@ -4,8 +4,10 @@
 //! # Model
 //! An averaged structured perceptron over hashed features with first-order Viterbi decoding
 //! constrained to well-formed BIO (see [`features`] for the feature set, [`model`] for the
-//! file format). It is trained from ANERcorp by `src/bin/train-ner.rs`; word clusters (k-means
-//! over skip-gram word vectors, see `clusters` and `embed`) and frequencies, and cues such as
+//! file format). It is trained from ANERcorp by `src/bin/train-ner.rs`, as the average of
+//! three models that differ in their word clusters (`train`); word clusters (k-means over
+//! skip-gram word vectors, three differently seeded runs, see `clusters` and `embed`) and
+//! frequencies, and cues such as
 //! how often a word follows a title there, come from unlabeled news (the `--unlabeled`
 //! folder). The default model, `assets/ner/model.bin`, is compiled into the binary with
 //! `include_bytes!`, so the program needs no files at run time. Gazetteers (`assets/ner/gazetteer/*.txt`) are compiled in too
@@ -196,7 +198,7 @@ impl Recognizer {
         passes
             .into_iter()
             .map(|mut p| {
-                rules::complete_listed_names(&p.gaz, &mut p.tags);
+                rules::complete_listed_names(&p.gaz, EntityKind::Person, |_, _| false, &mut p.tags);
                 rules::split_persons_at_and(&p.norms, &self.gazetteer, &mut p.tags);
                 rules::join_adjacent_persons(&p.norms, &mut p.tags);
                 let count = |w: &str| self.model.lexicon.count(w);
@@ -219,6 +221,7 @@ impl Recognizer {
             &infos,
             tokens,
             self.model.first.bits,
+            &features::ALL_CLUSTERINGS,
             &mut feats,
             &mut offsets,
         );
@@ -342,6 +345,16 @@ impl Recognizer {
         rules::org_head_nisba(words, is_head, tags);
         rules::extend_org_complement(words, |w| self.model.lexicon.count(w), tags);
         rules::tag_listed_names_left_out(norms, gaz, tags);
+        let listed_org = |s: usize, e: usize| {
+            let found = self.gazetteer.find(&norms[s..e]);
+            found.first().is_some_and(|m| {
+                found.len() == 1
+                    && m.start == 0
+                    && m.end == e - s
+                    && m.entry.kinds & gazetteer::kind_bit(EntityKind::Organization) != 0
+            })
+        };
+        rules::complete_listed_names(gaz, EntityKind::Organization, listed_org, tags);
         rules::split_org_before_name(words, tags);
         rules::apply_user_entries(norms, &self.user, tags);
     }

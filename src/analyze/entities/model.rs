@@ -1,9 +1,9 @@
 //! The linear-chain model: hashed feature weights per tag, tag transitions, first-order
 //! Viterbi decoding constrained to well-formed BIO, and the binary model file.
 //!
-//! File format (little-endian): magic `AKNER02\n`; `u32` hash bits; the lexicon (`u32`
-//! count, then per word `u16` byte length, UTF-8 bytes, `u32` count, `LEVELS` × `u16`
-//! clusters, `CUES` × `u8` cue buckets, sorted by word); the weights as `f32` scale, `u32` number of non-zero buckets,
+//! File format (little-endian): magic `AKNER03\n`; `u32` hash bits; the lexicon (`u32`
+//! count, then per word `u16` byte length, UTF-8 bytes, `u32` count, `CLUSTERINGS` ×
+//! `LEVELS` × `u16` clusters, `CUES` × `u8` cue buckets, sorted by word); the weights as `f32` scale, `u32` number of non-zero buckets,
 //! then per bucket its index as a LEB128 delta from the previous one and `NUM_TAGS` × `i16`
 //! quantized weights, then `(NUM_TAGS + 1) × NUM_TAGS` `f32` transition weights (the last
 //! row is the sentence start); finally a byte, 1 if the second pass's weights follow in the
@@ -11,10 +11,10 @@
 
 use std::io;
 
-use super::lexicon::{LEVELS, Lexicon, WordInfo, Words};
+use super::lexicon::{Lexicon, UNCLUSTERED, WordInfo, Words};
 use super::tags::{NUM_TAGS, Tag};
 
-const MAGIC: &[u8; 8] = b"AKNER02\n";
+const MAGIC: &[u8; 8] = b"AKNER03\n";
 
 /// Weights of the tagger.
 #[derive(Debug, Clone, PartialEq)]
@@ -247,7 +247,7 @@ impl Model {
             out.extend_from_slice(&(w.len() as u16).to_le_bytes());
             out.extend_from_slice(w.as_bytes());
             put_u32(&mut out, info.count);
-            for c in info.clusters {
+            for c in info.clusters.as_flattened() {
                 out.extend_from_slice(&c.to_le_bytes());
             }
             out.extend_from_slice(&info.cues);
@@ -380,8 +380,8 @@ fn read_lexicon(r: &mut Reader<'_>) -> io::Result<Lexicon> {
         let len = usize::from(r.u16()?);
         let word = std::str::from_utf8(r.take(len)?).map_err(|_| bad("word is not UTF-8"))?;
         let count = r.u32()?;
-        let mut clusters = [0u16; LEVELS];
-        for c in clusters.iter_mut() {
+        let mut clusters = UNCLUSTERED;
+        for c in clusters.as_flattened_mut() {
             *c = r.u16()?;
         }
         let cues = r.array()?;
@@ -456,7 +456,7 @@ mod tests {
             "موسكو".to_string(),
             WordInfo {
                 count: 7,
-                clusters: [1, 2, 3],
+                clusters: [[1, 2, 3], [4, 5, 6], [7, 8, 9]],
                 cues: [0, 4, 1, 2, 3],
             },
         );

@@ -27,6 +27,11 @@ impl SplitMix64 {
     }
 }
 
+/// The `k`-th seed derived from `seed` (the 0th is `seed` itself), for independent streams.
+pub fn derive_seed(seed: u64, k: u64) -> u64 {
+    seed.wrapping_add(k.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
 /// SplitMix64's finalizer: a good 64-bit mixer, also used for feature hashing.
 #[inline]
 pub fn mix64(mut z: u64) -> u64 {

@@ -26,11 +26,13 @@
 //!     kind (`وزارة الداخلية`, which ANERcorp leaves untagged; see
 //!     [`tag_listed_names_left_out`]).
 //!
-//! Rules 1–5, 12 and 13 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! Rules 1–5, 12, 13 and 14 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
 //!    [`complete_listed_names`]); applied to every output, CoNLL included.
+//! 14. So is a listed organisation's name in the panel (`الجوهرة` + `[أف أم]`), unless the
+//!     part found is a listed organisation itself (`حركة` + `[حماس]` stays `حماس`).
 //! 8. Inside a person, و + a given name starts a second person (see
 //!    [`split_persons_at_and`]); applied to every output.
 //! 9. The quoted title after a work noun (`برنامج « … »`) is a MISC name, names the tagger
@@ -440,19 +442,25 @@ fn org_name_boundary(tokens: &[&str], j: usize, end: usize) -> bool {
             .all(|t| is_word(&normalize(t)) && !carries_article(t))
 }
 
-/// Rule 7: a listed person's name of several words is completed when the tagger found only
+/// Rule 7: a listed name of `kind` of several words is completed when the tagger found only
 /// part of it (`بان` + `[كي مون]` → `[بان كي مون]`): where every span the tagger gave inside
-/// the listed name is a person lying within it, the whole name becomes one person. Spans
-/// reaching outside the name are left as they are. Only persons: listed places and
-/// organisations include descriptors (`قطاع غزة`, `حركة حماس`) that news annotation leaves
-/// out of the name.
-pub fn complete_listed_names(gaz: &[u8], tags: &mut Vec<Tag>) {
+/// the listed name is of `kind` and lies within it, the whole name becomes one. Spans
+/// reaching outside the name are left as they are, and so are spans for which `listed_alone`
+/// (start, end) holds. Persons in every output; organisations in the panel only (rule 14),
+/// and not where the part is a listed organisation itself, since listed organisations
+/// include descriptors (`حركة حماس`) that news annotation leaves out and that would split
+/// `حماس` in two entities. Places are not completed (`قطاع غزة`).
+pub fn complete_listed_names(
+    gaz: &[u8],
+    kind: EntityKind,
+    listed_alone: impl Fn(usize, usize) -> bool,
+    tags: &mut Vec<Tag>,
+) {
     let found = spans(tags);
-    let person = EntityKind::Person;
     let mut kept = found.clone();
     let mut changed = false;
     for (start, end, kinds) in listed_names(gaz) {
-        if end - start < 2 || kinds & kind_bit(person) == 0 {
+        if end - start < 2 || kinds & kind_bit(kind) == 0 {
             continue;
         }
         let inside: Vec<&(usize, usize, EntityKind)> = found
@@ -462,11 +470,11 @@ pub fn complete_listed_names(gaz: &[u8], tags: &mut Vec<Tag>) {
         let fits = !inside.is_empty()
             && inside
                 .iter()
-                .all(|&&(s, e, k)| s >= start && e <= end && k == person);
+                .all(|&&(s, e, k)| s >= start && e <= end && k == kind && !listed_alone(s, e));
         let whole = inside.len() == 1 && inside[0].0 == start && inside[0].1 == end;
         if fits && !whole {
             kept.retain(|&(s, e, _)| e <= start || s >= end);
-            kept.push((start, end, person));
+            kept.push((start, end, kind));
             changed = true;
         }
     }
@@ -682,20 +690,48 @@ mod tests {
             let norms: Vec<String> = s.split(' ').map(normalize).collect();
             lists.kinds_per_token(&norms)
         };
+        let person = |text: &str, t: &mut Vec<Tag>| {
+            complete_listed_names(&marks(text), EntityKind::Person, |_, _| false, t);
+        };
         let mut t = tags(&["O", "B-PERS", "I-PERS", "O"]);
-        complete_listed_names(&marks("وقال بان كي مون أمس"), &mut t);
+        person("وقال بان كي مون أمس", &mut t);
         assert_eq!(t, tags(&["O", "B-PERS", "I-PERS", "I-PERS"]));
         let mut t = tags(&["B-PERS", "O", "O", "O"]);
-        complete_listed_names(&marks("بان كي مون أمس"), &mut t);
+        person("بان كي مون أمس", &mut t);
         assert_eq!(t, tags(&["B-PERS", "I-PERS", "I-PERS", "O"]));
         // Other kinds keep the tagger's span (annotation leaves descriptors out).
         let mut t = tags(&["O", "B-LOC", "O"]);
-        complete_listed_names(&marks("قطاع غزة أمس"), &mut t);
+        person("قطاع غزة أمس", &mut t);
         assert_eq!(t, tags(&["O", "B-LOC", "O"]));
         // A span reaching past the listed name is left alone.
         let mut t = tags(&["O", "B-PERS", "I-PERS", "I-PERS"]);
-        complete_listed_names(&marks("بان كي مون أمس"), &mut t);
+        person("بان كي مون أمس", &mut t);
         assert_eq!(t, tags(&["O", "B-PERS", "I-PERS", "I-PERS"]));
+    }
+
+    #[test]
+    fn listed_organisations_are_completed_unless_the_part_is_listed() {
+        let lists = Gazetteer::from_lines("ORG\tالجوهرة أف أم\nORG\tحركة حماس\nORG\tحماس\n");
+        let run = |text: &str, given: &[&str]| {
+            let norms: Vec<String> = text.split(' ').map(normalize).collect();
+            let mut t = tags(given);
+            let alone = |s: usize, e: usize| lists.get(&norms[s..e].join(" ")).is_some();
+            complete_listed_names(
+                &lists.kinds_per_token(&norms),
+                EntityKind::Organization,
+                alone,
+                &mut t,
+            );
+            t
+        };
+        assert_eq!(
+            run("إذاعة الجوهرة أف أم", &["O", "O", "B-ORG", "I-ORG"]),
+            tags(&["O", "B-ORG", "I-ORG", "I-ORG"])
+        );
+        assert_eq!(
+            run("وقالت حركة حماس", &["O", "O", "B-ORG"]),
+            tags(&["O", "O", "B-ORG"])
+        );
     }
 
     #[test]
