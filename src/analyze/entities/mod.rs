@@ -345,16 +345,23 @@ impl Recognizer {
         rules::org_head_nisba(words, is_head, tags);
         rules::extend_org_complement(words, |w| self.model.lexicon.count(w), tags);
         rules::tag_listed_names_left_out(norms, gaz, tags);
-        let listed_org = |s: usize, e: usize| {
-            let found = self.gazetteer.find(&norms[s..e]);
+        let listed_as = |kind: EntityKind, part: &[String]| {
+            let found = self.gazetteer.find(part);
             found.first().is_some_and(|m| {
                 found.len() == 1
                     && m.start == 0
-                    && m.end == e - s
-                    && m.entry.kinds & gazetteer::kind_bit(EntityKind::Organization) != 0
+                    && m.end == part.len()
+                    && m.entry.kinds & gazetteer::kind_bit(kind) != 0
             })
         };
-        rules::complete_listed_names(gaz, EntityKind::Organization, listed_org, tags);
+        let org = EntityKind::Organization;
+        let keep_org = |part: Range<usize>, _| listed_as(org, &norms[part]);
+        rules::complete_listed_names(gaz, org, keep_org, tags);
+        let place = EntityKind::Location;
+        let keep_place = |part: Range<usize>, name: Range<usize>| {
+            rules::place_part_stands(norms, part, name, |words| listed_as(place, words))
+        };
+        rules::complete_listed_names(gaz, place, keep_place, tags);
         rules::split_org_before_name(words, tags);
         rules::apply_user_entries(norms, &self.user, tags);
     }

@@ -31,8 +31,10 @@
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
 //!    [`complete_listed_names`]); applied to every output, CoNLL included.
-//! 14. So is a listed organisation's name in the panel (`الجوهرة` + `[أف أم]`), unless the
-//!     part found is a listed organisation itself (`حركة` + `[حماس]` stays `حماس`).
+//! 14. So are listed organisations' and places' names in the panel (`الجوهرة` + `[أف أم]`,
+//!     `منزل` + `[بورقيبة]`, `جنوب` + `[السودان]`), unless the part found is listed itself and
+//!     the rest only says what it is (`حركة` + `[حماس]` stays `حماس`, `دولة` + `[قطر]` `قطر`;
+//!     for organisations any listed part stays).
 //! 8. Inside a person, و + a given name starts a second person (see
 //!    [`split_persons_at_and`]); applied to every output.
 //! 9. The quoted title after a work noun (`برنامج « … »`) is a MISC name, names the tagger
@@ -47,6 +49,7 @@
 //!    model spans overlapping it are dropped.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::gazetteer::{Gazetteer, kind_bit};
 use super::tags::{EntityKind, Tag, spans, tags_from_spans};
@@ -445,15 +448,15 @@ fn org_name_boundary(tokens: &[&str], j: usize, end: usize) -> bool {
 /// Rule 7: a listed name of `kind` of several words is completed when the tagger found only
 /// part of it (`بان` + `[كي مون]` → `[بان كي مون]`): where every span the tagger gave inside
 /// the listed name is of `kind` and lies within it, the whole name becomes one. Spans
-/// reaching outside the name are left as they are, and so are spans for which `listed_alone`
-/// (start, end) holds. Persons in every output; organisations in the panel only (rule 14),
-/// and not where the part is a listed organisation itself, since listed organisations
-/// include descriptors (`حركة حماس`) that news annotation leaves out and that would split
-/// `حماس` in two entities. Places are not completed (`قطاع غزة`).
+/// reaching outside the name are left as they are, and so are those for which
+/// `keep(part, name)` holds (token ranges). Persons in every output; organisations and
+/// places in the panel only (rule 14), and not where the part is listed itself and what the
+/// full name adds only says what it is (`حركة حماس`, `دولة قطر`; see [`is_place_descriptor`]):
+/// news annotation leaves such words out, and `حماس` would become two entities.
 pub fn complete_listed_names(
     gaz: &[u8],
     kind: EntityKind,
-    listed_alone: impl Fn(usize, usize) -> bool,
+    keep: impl Fn(Range<usize>, Range<usize>) -> bool,
     tags: &mut Vec<Tag>,
 ) {
     let found = spans(tags);
@@ -470,7 +473,7 @@ pub fn complete_listed_names(
         let fits = !inside.is_empty()
             && inside
                 .iter()
-                .all(|&&(s, e, k)| s >= start && e <= end && k == kind && !listed_alone(s, e));
+                .all(|&&(s, e, k)| s >= start && e <= end && k == kind && !keep(s..e, start..end));
         let whole = inside.len() == 1 && inside[0].0 == start && inside[0].1 == end;
         if fits && !whole {
             kept.retain(|&(s, e, _)| e <= start || s >= end);
@@ -482,6 +485,45 @@ pub fn complete_listed_names(
         kept.sort_unstable_by_key(|s| s.0);
         *tags = tags_from_spans(tags.len(), &kept);
     }
+}
+
+/// Normalized words that only say what kind of place a name is: `دولة قطر` is `قطر`. Not
+/// directions or landforms: `جنوب السودان`, `خليج قابس` and `العاصمة` name other places.
+const PLACE_DESCRIPTORS: [&str; 13] = [
+    "دوله",
+    "مملكه",
+    "جمهوريه",
+    "اماره",
+    "ولايه",
+    "اقليم",
+    "منطقه",
+    "جزيره",
+    "مدينه",
+    "محافظه",
+    "بلده",
+    "قريه",
+    "مقاطعه",
+];
+
+/// Whether a normalized word (proclitics allowed) only says what kind of place follows.
+fn is_place_descriptor(word: &str) -> bool {
+    proclitic_splits(word)
+        .iter()
+        .any(|c| PLACE_DESCRIPTORS.contains(&c.stem.as_str()))
+}
+
+/// Whether the tagger's place `part` of the listed place `name` (token ranges over `norms`)
+/// stays as it is: it is a listed place itself (`listed`) and the rest of the name only says
+/// what kind of place it is (`دولة قطر`). A word that normalizes to nothing (a lone tatweel)
+/// adds nothing either.
+pub fn place_part_stands(
+    norms: &[String],
+    part: Range<usize>,
+    name: Range<usize>,
+    listed: impl Fn(&[String]) -> bool,
+) -> bool {
+    let mut added = (name.start..part.start).chain(part.end..name.end);
+    listed(&norms[part]) && added.all(|i| norms[i].is_empty() || is_place_descriptor(&norms[i]))
 }
 
 /// Listed names `(start, end, kinds)` back from [`Gazetteer::kinds_per_token`]'s marks.
@@ -710,12 +752,42 @@ mod tests {
     }
 
     #[test]
+    fn listed_places_are_completed_unless_only_a_descriptor_is_missing() {
+        let lists = Gazetteer::from_lines(
+            "LOC\tدولة قطر\nLOC\tقطر\nLOC\tجنوب السودان\nLOC\tالسودان\nLOC\tمنزل بورقيبة\n",
+        );
+        let run = |text: &str, given: &[&str]| {
+            let norms: Vec<String> = text.split(' ').map(normalize).collect();
+            let mut t = tags(given);
+            let listed = |words: &[String]| lists.get(&words.join(" ")).is_some();
+            let keep = |part, name| place_part_stands(&norms, part, name, listed);
+            let marks = lists.kinds_per_token(&norms);
+            complete_listed_names(&marks, EntityKind::Location, keep, &mut t);
+            t
+        };
+        // `دولة` only says what `قطر` is: one entity with the other mentions of `قطر`.
+        assert_eq!(
+            run("زار وبدولة قطر", &["O", "O", "B-LOC"]),
+            tags(&["O", "O", "B-LOC"])
+        );
+        // `جنوب السودان` is another country; `منزل بورقيبة` a town, not `بورقيبة`.
+        assert_eq!(
+            run("زار جنوب السودان", &["O", "O", "B-LOC"]),
+            tags(&["O", "B-LOC", "I-LOC"])
+        );
+        assert_eq!(
+            run("في منزل بورقيبة", &["O", "O", "B-LOC"]),
+            tags(&["O", "B-LOC", "I-LOC"])
+        );
+    }
+
+    #[test]
     fn listed_organisations_are_completed_unless_the_part_is_listed() {
         let lists = Gazetteer::from_lines("ORG\tالجوهرة أف أم\nORG\tحركة حماس\nORG\tحماس\n");
         let run = |text: &str, given: &[&str]| {
             let norms: Vec<String> = text.split(' ').map(normalize).collect();
             let mut t = tags(given);
-            let alone = |s: usize, e: usize| lists.get(&norms[s..e].join(" ")).is_some();
+            let alone = |part: Range<usize>, _| lists.get(&norms[part].join(" ")).is_some();
             complete_listed_names(
                 &lists.kinds_per_token(&norms),
                 EntityKind::Organization,

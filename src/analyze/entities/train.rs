@@ -191,9 +191,10 @@ impl Averaged {
 
 /// Trains the tagger on `sentences`: one model per clustering of the lexicon, each seeing
 /// only its own clustering's cluster features (and its own seed), averaged into one. A
-/// model's score is linear in its weights, so the average scores every sentence exactly as
-/// the mean of the models' scores would, at the cost of one model. On the dev set, such an
-/// average of three scored 0.2 to 1.4 above the mean of its members.
+/// model's score is linear in its weights, so the average scores every token exactly as the
+/// mean of the models' scores would (its second pass reading the average's first pass), at
+/// the cost of one model. On the dev set, such an average of three scored 0.2 to 1.4 above
+/// the mean of its members.
 pub fn train(
     sentences: &[Sentence],
     lexicon: Lexicon,
