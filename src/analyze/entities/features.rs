@@ -300,7 +300,8 @@ fn has_article(t: &TokenInfo) -> bool {
 }
 
 /// Combinations: a trigger word (title, organisation or place head) a few words back, the
-/// article on this and the next word (construct-state names), and the proclitic with the stem's rarity.
+/// article on this and the next word (construct-state names), the word's cues from the news,
+/// and the proclitic with the stem's rarity.
 fn conjunctions(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     let t = &infos[i];
     for class in [
@@ -503,7 +504,7 @@ mod tests {
             let only: HashSet<u32> = own.difference(&shared).copied().collect();
             assert!(
                 only.len() >= 21,
-                "clustering {m} has its 21 cluster features a token"
+                "clustering {m} has its own cluster features"
             );
             for (n, other) in each.iter().enumerate() {
                 assert!(n == m || only.is_disjoint(other), "{m} and {n} share none");
