@@ -310,6 +310,15 @@ impl Gazetteer {
         out
     }
 
+    /// Whether the normalized tokens, all of them (the first may carry proclitics), are one
+    /// listed name of `kind`.
+    pub fn lists_whole(&self, norms: &[String], kind: EntityKind) -> bool {
+        !norms.is_empty()
+            && self
+                .longest_at(norms, 0)
+                .is_some_and(|m| m.end == norms.len() && m.entry.kinds & kind_bit(kind) != 0)
+    }
+
     fn longest_at(&self, norms: &[String], i: usize) -> Option<GazMatch> {
         let max = self.max_tokens.min(norms.len() - i);
         let firsts: Vec<String> = proclitic_splits(&norms[i])
@@ -403,6 +412,18 @@ mod tests {
 
     /// The committed models were trained with this: a listed one-word name followed by a
     /// token that normalizes to nothing matches both tokens; after it, keys keep the space.
+    #[test]
+    fn lists_whole_takes_all_the_words_and_the_kind() {
+        let g = Gazetteer::from_lines("LOC\tبحر قزوين\nORG\tحماس\n");
+        let norms = |s: &str| s.split(' ').map(normalize).collect::<Vec<_>>();
+        assert!(g.lists_whole(&norms("وبحر قزوين"), EntityKind::Location));
+        assert!(!g.lists_whole(&norms("بحر قزوين أمس"), EntityKind::Location));
+        assert!(!g.lists_whole(&norms("بحر"), EntityKind::Location));
+        assert!(!g.lists_whole(&norms("حماس"), EntityKind::Location));
+        assert!(g.lists_whole(&norms("حماس"), EntityKind::Organization));
+        assert!(!g.lists_whole(&[], EntityKind::Organization));
+    }
+
     #[test]
     fn an_empty_second_word_extends_a_one_word_match() {
         let g = Gazetteer::from_lines("LOC\tموسكو\nLOC\tبحر قزوين\n");

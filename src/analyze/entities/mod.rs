@@ -345,21 +345,13 @@ impl Recognizer {
         rules::org_head_nisba(words, is_head, tags);
         rules::extend_org_complement(words, |w| self.model.lexicon.count(w), tags);
         rules::tag_listed_names_left_out(norms, gaz, tags);
-        let listed_as = |kind: EntityKind, part: &[String]| {
-            let found = self.gazetteer.find(part);
-            found.first().is_some_and(|m| {
-                found.len() == 1
-                    && m.start == 0
-                    && m.end == part.len()
-                    && m.entry.kinds & gazetteer::kind_bit(kind) != 0
-            })
-        };
         let org = EntityKind::Organization;
-        let keep_org = |part: Range<usize>, _| listed_as(org, &norms[part]);
+        let keep_org = |part: Range<usize>, _| self.gazetteer.lists_whole(&norms[part], org);
         rules::complete_listed_names(gaz, org, keep_org, tags);
         let place = EntityKind::Location;
         let keep_place = |part: Range<usize>, name: Range<usize>| {
-            rules::place_part_stands(norms, part, name, |words| listed_as(place, words))
+            let listed = |words: &[String]| self.gazetteer.lists_whole(words, place);
+            rules::place_part_stands(norms, part, name, listed)
         };
         rules::complete_listed_names(gaz, place, keep_place, tags);
         rules::split_org_before_name(words, tags);
