@@ -187,6 +187,32 @@ mod tpl {
     pub const DOC_MAJOR: u8 = 96;
     pub const DOC_NONE: u8 = 97;
     pub const TOPIC: u8 = 98; // +0..1
+    pub const CONF: u8 = 110; // +0..2 (this token with its tag, previous, next)
+}
+
+/// How sure the first pass was of each token: its best and second-best tag by the token's
+/// own scores, and the gap between them as a share of the scores' spread (in 6 bands), as
+/// `best << 8 | second << 4 | band`. Scale-free, so fold models and the full model agree.
+pub fn confidence(scores: &[[f32; super::tags::NUM_TAGS]]) -> Vec<u16> {
+    scores
+        .iter()
+        .map(|s| {
+            let mut order: [usize; super::tags::NUM_TAGS] = std::array::from_fn(|y| y);
+            order.sort_by(|&a, &b| s[b].total_cmp(&s[a]));
+            let (best, second, worst) = (order[0], order[1], order[s.len() - 1]);
+            let spread = s[best] - s[worst];
+            let share = if spread > 0.0 {
+                (s[best] - s[second]) / spread
+            } else {
+                0.0
+            };
+            let band = [0.02f32, 0.05, 0.1, 0.2, 0.4]
+                .iter()
+                .filter(|&&t| share >= t)
+                .count();
+            (best as u16) << 8 | (second as u16) << 4 | band as u16
+        })
+        .collect()
 }
 
 /// Second-pass features of token `i`: first-pass tags around it, the first-pass tags of
@@ -195,6 +221,7 @@ mod tpl {
 pub fn doc_features(
     bits: u32,
     first_pass: &[Tag],
+    conf: &[u16],
     ctx: &[TokenContext],
     gaz: u8,
     i: usize,
@@ -212,6 +239,14 @@ pub fn doc_features(
     out.push(h.num(tpl::S1_TAG + 1, tag(0)));
     out.push(h.num(tpl::S1_TAG + 2, tag(1)));
     out.push(h.num(tpl::S1_TAG + 3, tag(0) << 8 | tag(1)));
+    let sure = |d: isize| {
+        i.checked_add_signed(d)
+            .and_then(|j| conf.get(j))
+            .map_or(0xffff, |&c| u64::from(c))
+    };
+    out.push(h.num(tpl::CONF, tag(0) << 16 | sure(0)));
+    out.push(h.num(tpl::CONF + 1, sure(-1)));
+    out.push(h.num(tpl::CONF + 2, sure(1)));
     let c = &ctx[i];
     // What the text is about, with this token's first-pass tag and with the kinds the lists
     // give it (a name listed as both a city and a club, in a text full of clubs).
@@ -442,6 +477,7 @@ pub fn with_doc_features(
     feats: &[u32],
     offsets: &[usize],
     first_pass: &[Tag],
+    conf: &[u16],
     ctx: &[TokenContext],
     gaz: &[u8],
     bits: u32,
@@ -454,6 +490,7 @@ pub fn with_doc_features(
         doc_features(
             bits,
             first_pass,
+            conf,
             ctx,
             gaz.get(i).copied().unwrap_or(0),
             i,
@@ -470,6 +507,22 @@ mod tests {
 
     use super::*;
     use crate::analyze::entities::lexicon::{WordInfo, Words};
+
+    /// Best and second-best tag by the token's own scores, and how far apart they are as a
+    /// share of the scores' spread; the same at any scale of the weights.
+    #[test]
+    fn confidence_is_best_second_and_gap_band() {
+        let mut scores = [[0f32; crate::analyze::entities::tags::NUM_TAGS]; 3];
+        scores[0][3] = 10.0; // clear winner: gap 10 of spread 10
+        scores[1][0] = 5.0;
+        scores[1][1] = 4.8; // near tie: gap 0.2 of spread 5
+        scores[2] = [1.0; 9]; // all equal: first tag, no spread
+        let conf = confidence(&scores);
+        // best << 8 | second << 4 | band
+        assert_eq!(conf, vec![0x305, 0x011, 0x010]);
+        let scaled: Vec<_> = scores.iter().map(|s| s.map(|v| 7.0 * v)).collect();
+        assert_eq!(confidence(&scaled), conf);
+    }
 
     /// The average of the clusterings' models scores like their summed scores only if no
     /// feature of one clustering is a feature of another: the same cluster id means

@@ -188,8 +188,9 @@ impl Recognizer {
             let tags: Vec<Vec<Tag>> = passes.iter().map(|p| p.tags.clone()).collect();
             let ctx = doc::contexts(&stems, &tags, window);
             for (p, c) in passes.iter_mut().zip(&ctx) {
-                let (f, o) =
-                    features::with_doc_features(&p.feats, &p.offsets, &p.tags, c, &p.gaz, bits);
+                let (f, o) = features::with_doc_features(
+                    &p.feats, &p.offsets, &p.tags, &p.conf, c, &p.gaz, bits,
+                );
                 let mut scores = second.scores(&f, &o);
                 model::Weights::bias_o(&mut scores, self.model.o_bias);
                 p.tags = second.viterbi(&scores);
@@ -230,6 +231,7 @@ impl Recognizer {
             model::Weights::bias_o(&mut scores, self.model.o_bias);
         }
         let tags = self.model.first.viterbi(&scores);
+        let conf = features::confidence(&scores);
         let gaz = infos
             .iter()
             .map(features::TokenInfo::gazetteer_kinds)
@@ -239,6 +241,7 @@ impl Recognizer {
             feats,
             offsets,
             tags,
+            conf,
             norms,
             stems,
             gaz,
@@ -471,6 +474,7 @@ struct FirstPass {
     feats: Vec<u32>,
     offsets: Vec<usize>,
     tags: Vec<Tag>,
+    conf: Vec<u16>,
     norms: Vec<String>,
     stems: Vec<String>,
     gaz: Vec<u8>,

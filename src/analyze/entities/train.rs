@@ -8,7 +8,7 @@ use super::Recognizer;
 use super::augment::augment;
 use super::doc::{WINDOW, contexts};
 use super::features::{
-    ALL_CLUSTERINGS, Clusterings, TokenInfo, extract, token_infos, with_doc_features,
+    ALL_CLUSTERINGS, Clusterings, TokenInfo, confidence, extract, token_infos, with_doc_features,
 };
 use super::gazetteer::Gazetteer;
 use super::lexicon::{CLUSTERINGS, Lexicon};
@@ -336,14 +336,16 @@ fn examples_of<'a>(pool: &[(usize, &'a Example)]) -> Vec<&'a Example> {
 /// Second-pass examples of `data` (one stream of consecutive sentences): first-pass tags
 /// from the fold model that did not see each sentence, and the document context they give.
 fn second_pass_examples(data: &[Example], folds: &[Weights], cfg: &TrainConfig) -> Vec<Example> {
-    let first_pass = jackknife(data, folds);
+    let (first_pass, conf): (Vec<Vec<Tag>>, Vec<Vec<u16>>) =
+        jackknife(data, folds).into_iter().unzip();
     let stems: Vec<Vec<String>> = data.iter().map(|e| e.stems.clone()).collect();
     let ctx = contexts(&stems, &first_pass, WINDOW);
     data.iter()
-        .zip(&first_pass)
+        .zip(first_pass.iter().zip(&conf))
         .zip(&ctx)
-        .map(|((e, s1), c)| {
-            let (feats, offsets) = with_doc_features(&e.feats, &e.offsets, s1, c, &e.gaz, cfg.bits);
+        .map(|((e, (s1, sure)), c)| {
+            let (feats, offsets) =
+                with_doc_features(&e.feats, &e.offsets, s1, sure, c, &e.gaz, cfg.bits);
             Example {
                 feats,
                 offsets,
@@ -432,15 +434,19 @@ pub(super) fn fold_range(k: usize, n: usize, folds: usize) -> std::ops::Range<us
     k * n / folds..(k + 1) * n / folds
 }
 
-/// First-pass tags of every example of `data`, each from the fold model trained without it.
-fn jackknife(data: &[Example], folds: &[Weights]) -> Vec<Vec<Tag>> {
+/// First-pass tags (and their [`confidence`]) of every example of `data`, each from the fold
+/// model trained without it.
+fn jackknife(data: &[Example], folds: &[Weights]) -> Vec<(Vec<Tag>, Vec<u16>)> {
     let n = data.len();
     let mut out = Vec::with_capacity(n);
     for (k, w) in folds.iter().enumerate() {
         out.extend(
             data[fold_range(k, n, folds.len())]
                 .iter()
-                .map(|e| w.viterbi(&w.scores(&e.feats, &e.offsets))),
+                .map(|e| {
+                    let scores = w.scores(&e.feats, &e.offsets);
+                    (w.viterbi(&scores), confidence(&scores))
+                }),
         );
     }
     out
