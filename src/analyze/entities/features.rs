@@ -39,21 +39,36 @@ pub struct TokenInfo {
     shape: u8,
 }
 
-/// Feature hasher: FNV-1a over the template id and the parts, finished by a 64-bit mixer.
+/// Feature hasher: a multiply-rotate over the template id and the parts, eight bytes at a
+/// time (each part closed by its length), finished by a 64-bit mixer.
 struct Hasher {
     mask: u32,
 }
 
 impl Hasher {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
     fn start(tpl: u8) -> u64 {
-        (0xcbf2_9ce4_8422_2325u64 ^ u64::from(tpl)).wrapping_mul(0x0100_0000_01b3)
+        (u64::from(tpl) + 1).wrapping_mul(Self::K)
+    }
+
+    fn word(h: u64, w: u64) -> u64 {
+        (h ^ w).wrapping_mul(Self::K).rotate_left(29)
     }
 
     fn add(mut h: u64, bytes: &[u8]) -> u64 {
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = Self::word(h, u64::from_le_bytes(w));
         }
-        (h ^ 0xff).wrapping_mul(0x0100_0000_01b3)
+        let rest = chunks.remainder();
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        // The last word has at most 7 bytes: its top byte carries the length, so that
+        // ("ab", "c") and ("a", "bc") differ.
+        Self::word(h, u64::from_le_bytes(w) ^ (bytes.len() as u64) << 56)
     }
 
     fn finish(&self, h: u64) -> u32 {
@@ -72,7 +87,7 @@ impl Hasher {
     }
 
     fn num(&self, tpl: u8, n: u64) -> u32 {
-        self.finish(Self::add(Self::start(tpl), &n.to_le_bytes()))
+        self.finish(Self::word(Self::start(tpl), n))
     }
 }
 
@@ -358,40 +373,48 @@ fn conjunctions(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     }
     let next_cue = at(infos, i, 1).map_or(9, |n| u64::from(n.cues[0]));
     out.push(h.num(tpl::CUE + 5, next_cue << 8 | u64::from(t.cues[0])));
-    out.push(h.str2(tpl::PREFIX_FREQ, &t.prefix, &t.freq_band.min(8).to_string()));
+    let prefix = Hasher::add(Hasher::start(tpl::PREFIX_FREQ), t.prefix.as_bytes());
+    out.push(h.finish(Hasher::word(prefix, u64::from(t.freq_band.min(8)))));
 }
 
 fn affixes(h: &Hasher, t: &TokenInfo, out: &mut Vec<u32>) {
-    let has_article = t.stem.starts_with("ال") && t.stem.chars().count() > 3;
-    let bare = if has_article {
+    let article = has_article(t);
+    let bare = if article {
         &t.stem["ال".len()..]
     } else {
         t.stem.as_str()
     };
-    out.push(h.num(tpl::ARTICLE, u64::from(has_article)));
-    let chars: Vec<(usize, char)> = bare.char_indices().collect();
-    for n in 1..=4usize {
-        if chars.len() > n {
-            let suffix = &bare[chars[chars.len() - n].0..];
-            out.push(h.str(tpl::SUF + n as u8, suffix));
-            let prefix = &bare[..chars[n].0];
-            out.push(h.str(tpl::PRE + n as u8, prefix));
-        }
-    }
-    if chars.len() > 5 {
-        out.push(h.str(tpl::SUF5, &bare[chars[chars.len() - 5].0..]));
-        out.push(h.str(tpl::PRE5, &bare[..chars[5].0]));
+    out.push(h.num(tpl::ARTICLE, u64::from(article)));
+    let letters = bare.chars().count();
+    // Byte offsets where the first n letters end and where the last n begin (n = 1, 2 …).
+    let mut prefix_ends = bare.char_indices().skip(1).map(|(i, _)| i);
+    let mut suffix_starts = bare.char_indices().rev().map(|(i, _)| i);
+    for n in 1..letters.min(6) {
+        let (Some(end), Some(start)) = (prefix_ends.next(), suffix_starts.next()) else {
+            break;
+        };
+        let (suf, pre) = if n == 5 {
+            (tpl::SUF5, tpl::PRE5)
+        } else {
+            (tpl::SUF + n as u8, tpl::PRE + n as u8)
+        };
+        out.push(h.str(suf, &bare[start..]));
+        out.push(h.str(pre, &bare[..end]));
     }
     // Word-internal character trigrams, with word boundaries marked.
-    let padded: Vec<char> = std::iter::once('^')
-        .chain(bare.chars())
-        .chain(std::iter::once('$'))
-        .collect();
-    if padded.len() > 4 {
+    if letters > 2 {
+        let padded = std::iter::once('^')
+            .chain(bare.chars())
+            .chain(std::iter::once('$'));
+        let mut window = ['^'; 3];
         let mut buf = [0u8; 12];
-        for w in padded.windows(3) {
+        for (k, c) in padded.enumerate() {
+            window = [window[1], window[2], c];
+            if k < 2 {
+                continue;
+            }
             let mut n = 0;
-            for c in w {
+            for c in window {
                 n += c.encode_utf8(&mut buf[n..]).len();
             }
             out.push(h.finish(Hasher::add(Hasher::start(tpl::CHAR3), &buf[..n])));
@@ -442,7 +465,7 @@ fn cluster_features(h: &Hasher, infos: &[TokenInfo], i: usize, m: usize, out: &m
         Hasher::add(Hasher::start(tpl::CL_CTX + 20), prev.as_bytes()),
         &fine,
     );
-    out.push(h.finish(Hasher::add(hash, &[m as u8])));
+    out.push(h.finish(Hasher::word(hash, m as u64)));
 }
 
 fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
@@ -467,7 +490,8 @@ fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u
         prev_classes << 8 | u64::from(t.freq_band.min(6)),
     ));
     if t.gaz != 0 {
-        out.push(h.str2(tpl::GAZ_STEM, &t.gaz.to_string(), &t.stem));
+        let stem = Hasher::add(Hasher::start(tpl::GAZ_STEM), t.stem.as_bytes());
+        out.push(h.finish(Hasher::word(stem, u64::from(t.gaz))));
     }
 }
 
