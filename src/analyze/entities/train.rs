@@ -440,14 +440,10 @@ fn jackknife(data: &[Example], folds: &[Weights]) -> Vec<(Vec<Tag>, Vec<u16>)> {
     let n = data.len();
     let mut out = Vec::with_capacity(n);
     for (k, w) in folds.iter().enumerate() {
-        out.extend(
-            data[fold_range(k, n, folds.len())]
-                .iter()
-                .map(|e| {
-                    let scores = w.scores(&e.feats, &e.offsets);
-                    (w.viterbi(&scores), confidence(&scores))
-                }),
-        );
+        out.extend(data[fold_range(k, n, folds.len())].iter().map(|e| {
+            let scores = w.scores(&e.feats, &e.offsets);
+            (w.viterbi(&scores), confidence(&scores))
+        }));
     }
     out
 }
