@@ -14,6 +14,10 @@
 //! the unlabeled news: how often the word (and the next one) follows a title or given name,
 //! an organisation head or a place head there, and how often its other article form and its
 //! possessive-suffixed forms occur (see `clusters`).
+//!
+//! The second pass adds (see [`doc_features`]) the first pass's tags around the token, how
+//! sure the first pass was of them ([`confidence`]), what it said of the stem's other
+//! occurrences nearby, and what the nearby text is about.
 
 use super::doc::TokenContext;
 use super::gazetteer::{Gazetteer, WordClass};
@@ -230,9 +234,10 @@ pub fn confidence(scores: &[[f32; super::tags::NUM_TAGS]]) -> Vec<u16> {
         .collect()
 }
 
-/// Second-pass features of token `i`: first-pass tags around it, the first-pass tags of
-/// other occurrences of its stem, and what the nearby text is about (see `doc`), appended to
-/// `out`.
+/// Second-pass features of token `i`: first-pass tags around it, how sure the first pass
+/// was of this token and its neighbours (`conf`, from [`confidence`]: a tag the first pass
+/// chose by a hair is worth less than a clear one), the first-pass tags of other occurrences
+/// of its stem, and what the nearby text is about (see `doc`), appended to `out`.
 pub fn doc_features(
     bits: u32,
     first_pass: &[Tag],

@@ -16,7 +16,7 @@ pub const LEVELS: usize = 3;
 /// tagger is an average of one model per clustering (see `train`): which clusters one seed
 /// draws moved a single model's dev score by up to ±1.1, and the average does not depend on
 /// one draw.
-pub const CLUSTERINGS: usize = 3;
+pub const CLUSTERINGS: usize = 4;
 
 /// A word's cluster ids in each clustering, coarse to fine.
 pub type Clusters = [[u16; LEVELS]; CLUSTERINGS];

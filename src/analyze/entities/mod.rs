@@ -5,8 +5,8 @@
 //! An averaged structured perceptron over hashed features with first-order Viterbi decoding
 //! constrained to well-formed BIO (see [`features`] for the feature set, [`model`] for the
 //! file format). It is trained from ANERcorp by `src/bin/train-ner.rs`, as the average of
-//! three models that differ in their word clusters (`train`); word clusters (k-means over
-//! skip-gram word vectors, three differently seeded runs, see `clusters` and `embed`) and
+//! four models that differ in their word clusters (`train`); word clusters (k-means over
+//! skip-gram word vectors, four differently seeded runs, see `clusters` and `embed`) and
 //! frequencies, and cues such as
 //! how often a word follows a title there, come from unlabeled news (the `--unlabeled`
 //! folder). The default model, `assets/ner/model.bin`, is compiled into the binary with
