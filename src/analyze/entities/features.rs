@@ -23,7 +23,7 @@ use super::doc::TokenContext;
 use super::gazetteer::{Gazetteer, WordClass};
 use super::lexicon::{CLUSTERINGS, CUES, Clusters, LEVELS, Lexicon, NO_CLUSTER, UNCLUSTERED};
 use super::rng::mix64;
-use super::tags::Tag;
+use super::tags::{NUM_TAGS, Tag};
 use crate::text::normalize;
 
 /// What feature extraction needs to know about one token.
@@ -212,11 +212,11 @@ mod tpl {
 /// How sure the first pass was of each token: its best and second-best tag by the token's
 /// own scores, and the gap between them as a share of the scores' spread (in 6 bands), as
 /// `best << 8 | second << 4 | band`. Scale-free, so fold models and the full model agree.
-pub fn confidence(scores: &[[f32; super::tags::NUM_TAGS]]) -> Vec<u16> {
+pub fn confidence(scores: &[[f32; NUM_TAGS]]) -> Vec<u16> {
     scores
         .iter()
         .map(|s| {
-            let mut order: [usize; super::tags::NUM_TAGS] = std::array::from_fn(|y| y);
+            let mut order: [usize; NUM_TAGS] = std::array::from_fn(|y| y);
             order.sort_by(|&a, &b| s[b].total_cmp(&s[a]));
             let (best, second, worst) = (order[0], order[1], order[s.len() - 1]);
             let spread = s[best] - s[worst];
@@ -541,7 +541,7 @@ mod tests {
     /// share of the scores' spread; the same at any scale of the weights.
     #[test]
     fn confidence_is_best_second_and_gap_band() {
-        let mut scores = [[0f32; crate::analyze::entities::tags::NUM_TAGS]; 3];
+        let mut scores = [[0f32; NUM_TAGS]; 3];
         scores[0][3] = 10.0; // clear winner: gap 10 of spread 10
         scores[1][0] = 5.0;
         scores[1][1] = 4.8; // near tie: gap 0.2 of spread 5

@@ -3,11 +3,13 @@
 //!
 //! File format (little-endian): magic `AKNER04\n`; `u32` hash bits; the lexicon (`u32`
 //! count, then per word `u16` byte length, UTF-8 bytes, `u32` count, `CLUSTERINGS` ×
-//! `LEVELS` × `u16` clusters, `CUES` × `u8` cue buckets, sorted by word); the weights as `f32` scale, `u32` number of non-zero buckets,
-//! then per bucket its index as a LEB128 delta from the previous one and `NUM_TAGS − 1` ×
-//! `i16` quantized weights of the entity tags relative to `O` (see [`Packed`]), then `(NUM_TAGS + 1) × NUM_TAGS` `f32` transition weights (the last
-//! row is the sentence start); finally a byte, 1 if the second pass's weights follow in the
-//! same layout, else 0; and the `f32` bias against `O` of the final pass.
+//! `LEVELS` × `u16` clusters, `CUES` × `u8` cue buckets, sorted by word); the weights as
+//! `f32` scale, `u32` number of non-zero buckets, then per bucket its index as a LEB128
+//! delta from the previous one and `NUM_TAGS − 1` × `i16` quantized weights of the entity
+//! tags relative to `O` (see [`Packed`]), then `(NUM_TAGS + 1) × NUM_TAGS` `f32` transition
+//! weights (the last row is the sentence start); finally a byte, 1 if the second pass's
+//! weights follow in the same layout, else 0; and the `f32` bias against `O` of the final
+//! pass.
 
 use std::io;
 
@@ -108,8 +110,9 @@ fn viterbi(transition: &[f32], scores: &[[f32; NUM_TAGS]]) -> Vec<Tag> {
     tags
 }
 
-/// Entity tags per packed row: every tag but `O`, whose weight is taken as 0.
+/// Entity tags per packed row: every tag but `O` (tag 0), whose weight is taken as 0.
 const ROW: usize = NUM_TAGS - 1;
+const _: () = assert!(Tag::O.0 == 0, "packed rows leave out tag 0 as O");
 
 /// One bucket's packed weights: 16 bytes, aligned, so that a lookup reads one cache line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
