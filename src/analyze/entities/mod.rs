@@ -200,6 +200,7 @@ impl Recognizer {
             .into_iter()
             .map(|mut p| {
                 rules::complete_listed_names(&p.gaz, EntityKind::Person, |_, _| false, &mut p.tags);
+                rules::persons_without_numbers(&p.norms, &mut p.tags);
                 rules::split_persons_at_and(&p.norms, &self.gazetteer, &mut p.tags);
                 rules::join_adjacent_persons(&p.norms, &mut p.tags);
                 let count = |w: &str| self.model.lexicon.count(w);
