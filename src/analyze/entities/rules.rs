@@ -788,7 +788,7 @@ mod tests {
         let run = |text: &str, given: &[&str]| {
             let norms: Vec<String> = text.split(' ').map(normalize).collect();
             let mut t = tags(given);
-            let listed = |words: &[String]| lists.get(&words.join(" ")).is_some();
+            let listed = |words: &[String]| lists.lists_whole(words, EntityKind::Location);
             let keep = |part, name| place_part_stands(&norms, part, name, listed);
             let marks = lists.kinds_per_token(&norms);
             complete_listed_names(&marks, EntityKind::Location, keep, &mut t);

@@ -371,11 +371,9 @@ fn choose_o_bias(
     cfg: &TrainConfig,
 ) -> f32 {
     let data = second_pass_examples(data, folds, cfg);
-    let data = data.as_slice();
     let n = data.len();
     let mut scores = vec![Scores::default(); O_BIASES.len()];
-    let models = second_folds;
-    for (k, w) in models.iter().enumerate() {
+    for (k, w) in second_folds.iter().enumerate() {
         for e in &data[fold_range(k, n, cfg.folds)] {
             let base = w.scores(&e.feats, &e.offsets);
             for (b, sc) in O_BIASES.iter().zip(scores.iter_mut()) {
@@ -398,7 +396,7 @@ fn choose_o_bias(
         );
     }
     if let Some(path) = std::env::var_os("AKHBAR_NER_CV_DUMP") {
-        write_cv_tags(&path, data, models, O_BIASES[best], cfg);
+        write_cv_tags(&path, &data, second_folds, O_BIASES[best], cfg);
     }
     O_BIASES[best]
 }
