@@ -274,6 +274,35 @@ impl Gazetteer {
         self.word_classes(normalized) & (1 << WordClass::Given as u8) != 0
     }
 
+    /// Whether a normalized word is an adjective of belonging that can follow a name without
+    /// making it another one: the nisba of a listed place (`الامريكي` ← `امريكا`, `التونسيه` ←
+    /// `تونس`, `البريطاني` ← `بريطانيا`, `العراقي` ← `العراق`, `السعودي` ← `السعوديه`), or
+    /// `الدولي` and `العالمي`. Directions are not (`كوريا الشماليه` is not `كوريا`).
+    pub fn is_belonging_adjective(&self, word: &str) -> bool {
+        const WORLDWIDE: [&str; 4] = ["الدولي", "الدوليه", "العالمي", "العالميه"];
+        const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
+        if WORLDWIDE.contains(&word) {
+            return true;
+        }
+        let Some(stem) = word
+            .strip_prefix("ال")
+            .and_then(|w| w.strip_suffix("يه").or_else(|| w.strip_suffix('ي')))
+            .filter(|stem| stem.chars().count() >= 2 && !DIRECTIONS.contains(stem))
+        else {
+            return false;
+        };
+        let place = |name: String| {
+            self.names
+                .get(&name)
+                .is_some_and(|e| e.kinds & kind_bit(EntityKind::Location) != 0)
+        };
+        place(stem.to_string())
+            || place(format!("{stem}ا"))
+            || place(format!("{stem}يا"))
+            || place(format!("ال{stem}"))
+            || place(format!("ال{stem}يه"))
+    }
+
     /// Whether a normalized word is listed as a one-word name or occurs in one.
     pub fn knows_word(&self, normalized: &str) -> bool {
         self.names.contains_key(normalized) || self.word_classes(normalized) >> 4 != 0
@@ -394,6 +423,39 @@ mod tests {
 
     fn norms(s: &str) -> Vec<String> {
         tokenize(s).iter().map(|t| normalize(t.text)).collect()
+    }
+
+    #[test]
+    fn adjectives_of_belonging() {
+        let g = Gazetteer::builtin();
+        let yes = [
+            "الامريكي",
+            "الاميركيه",
+            "التونسي",
+            "السوريه",
+            "البريطاني",
+            "العراقي",
+            "السعودي",
+            "الليبي",
+            "الصيني",
+            "الدولي",
+            "العالميه",
+        ];
+        let no = [
+            "الشماليه",
+            "الجنوبي",
+            "الوطني",
+            "الاقتصادي",
+            "الرئيسي",
+            "الجديد",
+            "تونسي",
+        ];
+        for w in yes {
+            assert!(g.is_belonging_adjective(w), "{w}");
+        }
+        for w in no {
+            assert!(!g.is_belonging_adjective(w), "{w}");
+        }
     }
 
     #[test]

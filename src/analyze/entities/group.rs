@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::gazetteer::{Gazetteer, WordClass};
 use super::tags::EntityKind;
 use super::{Entity, Mention};
 
@@ -25,9 +26,10 @@ struct Group {
     mentions: Vec<RawMention>,
 }
 
-/// Groups mentions by key, joins person surnames to full names, and builds entities sorted
-/// by number of mentions (then first occurrence).
-pub fn group(mentions: Vec<RawMention>) -> Vec<Entity> {
+/// Groups mentions by key, joins person surnames to full names and names to their form with
+/// an adjective of belonging (see [`join_qualified_names`]; `gazetteer` knows the places),
+/// and builds entities sorted by number of mentions (then first occurrence).
+pub fn group(mentions: Vec<RawMention>, gazetteer: &Gazetteer) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for m in mentions {
@@ -41,6 +43,7 @@ pub fn group(mentions: Vec<RawMention>) -> Vec<Entity> {
         groups[i].mentions.push(m);
     }
     join_surnames(&mut groups);
+    join_qualified_names(&mut groups, gazetteer);
     let mut entities: Vec<Entity> = groups
         .into_iter()
         .filter(|g| !g.mentions.is_empty())
@@ -83,6 +86,40 @@ fn join_surnames(groups: &mut [Group]) {
             .iter()
             .copied()
             .filter(|&l| l != short && extends(&groups[l].key, &words))
+            .collect();
+        if let [target] = longer[..] {
+            let moved = std::mem::take(&mut groups[short].mentions);
+            groups[target].mentions.extend(moved);
+        }
+    }
+}
+
+/// Joins an organisation or place group into the one group of its kind whose key is its key
+/// and one more word, an adjective of belonging ([`Gazetteer::is_belonging_adjective`]):
+/// `الكونغرس` → `الكونغرس الامريكي`, `ادلب` → `ادلب السوريه`, `مجلس الامن` → `مجلس الامن
+/// الدولي`. A single word that only says what kind of body or place it is stays apart
+/// (`النادي` is not `النادي الافريقي`, nor `البنك` `البنك الدولي`).
+fn join_qualified_names(groups: &mut [Group], gazetteer: &Gazetteer) {
+    let heads = 1 << WordClass::OrgTrigger as u8 | 1 << WordClass::LocTrigger as u8;
+    let kinds: Vec<EntityKind> = groups.iter().map(|g| majority(&g.mentions)).collect();
+    let joinable = |k: EntityKind| matches!(k, EntityKind::Organization | EntityKind::Location);
+    for short in 0..groups.len() {
+        let key = &groups[short].key;
+        let generic = !key.contains(' ') && gazetteer.word_classes(key) & heads != 0;
+        if !joinable(kinds[short]) || generic || groups[short].mentions.is_empty() {
+            continue;
+        }
+        let longer: Vec<usize> = (0..groups.len())
+            .filter(|&l| {
+                kinds[l] == kinds[short]
+                    && groups[l]
+                        .key
+                        .strip_prefix(key.as_str())
+                        .and_then(|rest| rest.strip_prefix(' '))
+                        .is_some_and(|adj| {
+                            !adj.contains(' ') && gazetteer.is_belonging_adjective(adj)
+                        })
+            })
             .collect();
         if let [target] = longer[..] {
             let moved = std::mem::take(&mut groups[short].mentions);
@@ -162,10 +199,111 @@ mod tests {
         }
     }
 
+    fn group_plain(mentions: Vec<RawMention>) -> Vec<Entity> {
+        group(mentions, &Gazetteer::default())
+    }
+
+    fn places() -> Gazetteer {
+        Gazetteer::from_lines(
+            "LOC\tالولايات المتحدة|أمريكا\nLOC\tسوريا\nLOC\tكوريا\nORG-TRIGGER\tنادي\n",
+        )
+    }
+
+    /// (name, mentions) of each entity, in order.
+    fn summary(entities: &[Entity]) -> Vec<(&str, usize)> {
+        entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect()
+    }
+
+    #[test]
+    fn joins_a_name_to_its_form_with_an_adjective_of_belonging() {
+        use EntityKind::*;
+        let e = group(
+            vec![
+                m(0, "الكونغرس", "الكونغرس", Organization),
+                m(10, "الكونغرس الأمريكي", "الكونغرس الامريكي", Organization),
+                m(40, "الكونغرس", "الكونغرس", Organization),
+                m(50, "إدلب", "ادلب", Location),
+                m(60, "إدلب السورية", "ادلب السوريه", Location),
+                m(80, "مجلس الأمن", "مجلس الامن", Organization),
+                m(90, "مجلس الأمن الدولي", "مجلس الامن الدولي", Organization),
+            ],
+            &places(),
+        );
+        assert_eq!(
+            summary(&e),
+            [
+                ("الكونغرس الأمريكي", 3),
+                ("إدلب السورية", 2),
+                ("مجلس الأمن الدولي", 2)
+            ]
+        );
+        assert_eq!(e[0].key, "الكونغرس الامريكي");
+    }
+
+    #[test]
+    fn keeps_names_apart_that_an_adjective_makes_another() {
+        use EntityKind::*;
+        let cases = [
+            // A direction names another place.
+            (
+                "كوريا",
+                "كوريا",
+                "كوريا الشمالية",
+                "كوريا الشماليه",
+                Location,
+            ),
+            // Not an adjective of belonging.
+            (
+                "المنتخب",
+                "المنتخب",
+                "المنتخب الوطني",
+                "المنتخب الوطني",
+                Organization,
+            ),
+            // The word alone only says what kind of body it is.
+            (
+                "النادي",
+                "النادي",
+                "النادي الأمريكي",
+                "النادي الامريكي",
+                Organization,
+            ),
+        ];
+        for (short, short_key, long, long_key, kind) in cases {
+            let e = group(
+                vec![m(0, short, short_key, kind), m(20, long, long_key, kind)],
+                &places(),
+            );
+            assert_eq!(e.len(), 2, "{short} / {long}");
+        }
+        // Two places it could belong to: which one is not known.
+        let e = group(
+            vec![
+                m(0, "الكونغرس", "الكونغرس", Organization),
+                m(10, "الكونغرس الأمريكي", "الكونغرس الامريكي", Organization),
+                m(40, "الكونغرس السوري", "الكونغرس السوري", Organization),
+            ],
+            &places(),
+        );
+        assert_eq!(e.len(), 3);
+        // Kinds must agree.
+        let e = group(
+            vec![
+                m(0, "سوريا", "سوريا", Location),
+                m(10, "سوريا الأمريكية", "سوريا الامريكيه", Misc),
+            ],
+            &places(),
+        );
+        assert_eq!(e.len(), 2);
+    }
+
     #[test]
     fn groups_by_key_and_majority() {
         use EntityKind::*;
-        let e = group(vec![
+        let e = group_plain(vec![
             m(0, "موسكو", "موسكو", Location),
             m(10, "موسكو", "موسكو", Organization),
             m(20, "موسكو", "موسكو", Location),
@@ -181,7 +319,7 @@ mod tests {
     #[test]
     fn joins_surname_to_full_name() {
         use EntityKind::*;
-        let e = group(vec![
+        let e = group_plain(vec![
             m(0, "بوتين", "بوتين", Person),
             m(10, "فلاديمير بوتين", "فلاديمير بوتين", Person),
             m(40, "بوتين", "بوتين", Person),
@@ -203,7 +341,7 @@ mod tests {
     #[test]
     fn ambiguous_surname_stays_alone() {
         use EntityKind::*;
-        let e = group(vec![
+        let e = group_plain(vec![
             m(0, "محمد", "محمد", Person),
             m(10, "محمد علي", "محمد علي", Person),
             m(30, "محمد صالح", "محمد صالح", Person),
