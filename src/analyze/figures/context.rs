@@ -47,10 +47,51 @@ impl Sentences {
     fn id(&self, tok: usize) -> Option<u32> {
         self.ids.get(tok).copied()
     }
+}
 
-    fn span(&self, id: u32) -> Option<(usize, usize)> {
-        self.spans.get(id as usize).copied()
+/// The year mention of `years` (in text order) nearest the figure among those `in_sentence`
+/// accepts (the figure's sentence, a contiguous run of them): one inside the figure, else the
+/// nearer of the last before it and the first after it (before on a tie).
+fn nearest_year(
+    years: &[YearMention],
+    raw: &RawFigure,
+    in_sentence: impl Fn(usize) -> bool,
+) -> Option<YearMention> {
+    let start = years.partition_point(|y| y.tok < raw.first_tok);
+    let end = years.partition_point(|y| y.tok <= raw.last_tok);
+    if let Some(inside) = years[start..end].iter().find(|y| in_sentence(y.tok)) {
+        return Some(*inside);
     }
+    let before = start
+        .checked_sub(1)
+        .and_then(|i| years.get(i))
+        .filter(|y| in_sentence(y.tok));
+    let after = years.get(end).filter(|y| in_sentence(y.tok));
+    match (before, after) {
+        (Some(b), Some(a)) if raw.first_tok - b.tok > a.tok - raw.last_tok => Some(*a),
+        (Some(b), _) => Some(*b),
+        (None, a) => a.copied(),
+    }
+}
+
+/// For each sentence, the names of the entities with a mention in it, in the order of
+/// `entities` without repeats, at most [`MAX_FIGURE_ENTITIES`].
+fn names_by_sentence<'a>(sentences: &Sentences, entities: &[EntityRef<'a>]) -> Vec<Vec<&'a str>> {
+    let mut names: Vec<Vec<&'a str>> = vec![Vec::new(); sentences.spans.len()];
+    let mut seen: std::collections::HashSet<(usize, &str)> = std::collections::HashSet::new();
+    for e in entities {
+        let first = sentences.spans.partition_point(|s| s.1 <= e.range.start);
+        let overlapped = sentences.spans[first..]
+            .iter()
+            .take_while(|s| s.0 < e.range.end)
+            .count();
+        for (s, list) in names.iter_mut().enumerate().skip(first).take(overlapped) {
+            if list.len() < MAX_FIGURE_ENTITIES && seen.insert((s, e.name)) {
+                list.push(e.name);
+            }
+        }
+    }
+    names
 }
 
 /// A cue phrase found in the text.
@@ -149,12 +190,20 @@ pub struct Context<'a> {
     text: &'a str,
     toks: &'a Tokens,
     sentences: &'a Sentences,
+    /// In text order, none overlapping (as `find_cues` finds them).
     cues: Vec<CueHit>,
-    years: &'a [YearMention],
+    /// Year mentions in text order: those that are not a comparison point, and those that are
+    /// (see [`Context::is_baseline_year`]).
+    years: [Vec<YearMention>; 2],
     article_year: Option<i32>,
-    entities: &'a [EntityRef<'a>],
+    /// Names of the entities in each sentence, first seen first.
+    names: Vec<Vec<&'a str>>,
     title_end: usize,
 }
+
+/// At most this many entity names are kept with a figure (its sentence's first): a sentence
+/// of a hostile file can name thousands, and every figure in it would carry them all.
+const MAX_FIGURE_ENTITIES: usize = 64;
 
 impl<'a> Context<'a> {
     pub fn new(
@@ -179,16 +228,21 @@ impl<'a> Context<'a> {
         } else {
             find_cues(toks, sentences, &wanted)
         };
-        Context {
+        let mut ctx = Context {
             text,
             toks,
             sentences,
             cues,
-            years: &parsed.years,
+            years: [Vec::new(), Vec::new()],
             article_year,
-            entities,
+            names: names_by_sentence(sentences, entities),
             title_end: text.find('\n').unwrap_or(text.len()),
-        }
+        };
+        let mut years = parsed.years.clone();
+        years.sort_by_key(|y| y.tok);
+        let (baseline, plain) = years.into_iter().partition(|y| ctx.is_baseline_year(y.tok));
+        ctx.years = [plain, baseline];
+        ctx
     }
 
     /// The finished figure.
@@ -262,21 +316,25 @@ impl<'a> Context<'a> {
     fn nearest_cue(&self, raw: &RawFigure, sent: Option<u32>, generic: bool) -> Option<CueHit> {
         let ok =
             |c: &&CueHit| self.sentences.id(c.first) == sent && is_generic_cue(c.label) == generic;
-        let before = self
-            .cues
+        // The cues are in text order and do not overlap, so their ends are in order too: each
+        // search starts where its window does.
+        let (first, last) = (raw.first_tok, raw.last_tok);
+        let ended_before = self.cues.partition_point(|c| c.last < first);
+        let before = self.cues[..ended_before]
             .iter()
             .rev()
-            .filter(|c| c.last < raw.first_tok && raw.first_tok - c.last <= 25)
+            .take_while(|c| first - c.last <= 25)
             .find(ok);
-        let within = self
-            .cues
+        let started_inside = self.cues.partition_point(|c| c.first <= first);
+        let within = self.cues[started_inside..]
             .iter()
-            .filter(|c| c.first > raw.first_tok && c.last <= raw.last_tok)
+            .take_while(|c| c.first <= last)
+            .filter(|c| c.last <= last)
             .find(ok);
-        let after = self
-            .cues
+        let started_after = self.cues.partition_point(|c| c.first <= last);
+        let after = self.cues[started_after..]
             .iter()
-            .filter(|c| c.first > raw.last_tok && c.first - raw.last_tok <= 8)
+            .take_while(|c| c.first - last <= 8)
             .find(ok);
         let population = [before, within, after]
             .into_iter()
@@ -464,15 +522,7 @@ impl<'a> Context<'a> {
         let nearest = self
             .years
             .iter()
-            .filter(|y| self.sentences.id(y.tok) == sent)
-            .min_by_key(|y| {
-                let distance = if y.tok > raw.last_tok {
-                    y.tok - raw.last_tok
-                } else {
-                    raw.first_tok.saturating_sub(y.tok)
-                };
-                (self.is_baseline_year(y.tok), distance)
-            });
+            .find_map(|years| nearest_year(years, raw, |tok| self.sentences.id(tok) == sent));
         match nearest.map(|y| y.year) {
             Some(YearRef::Absolute(y)) => Some(y),
             Some(YearRef::Relative(off)) => self.article_year.map(|y| y + off),
@@ -494,17 +544,9 @@ impl<'a> Context<'a> {
     }
 
     fn entities_in(&self, sent: Option<u32>) -> Vec<String> {
-        let Some((start, end)) = sent.and_then(|s| self.sentences.span(s)) else {
-            return Vec::new();
-        };
-        let mut names: Vec<String> = Vec::new();
-        for e in self.entities {
-            let inside = e.range.start < end && e.range.end > start;
-            if inside && !names.iter().any(|n| n == e.name) {
-                names.push(e.name.to_string());
-            }
-        }
-        names
+        sent.and_then(|s| self.names.get(s as usize))
+            .map(|names| names.iter().map(|n| n.to_string()).collect())
+            .unwrap_or_default()
     }
 
     fn score(&self, raw: &RawFigure, fig: &Figure, has_cue: bool) -> f32 {
