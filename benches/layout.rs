@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
-use akhbar::layout::{LayoutOptions, Layouter, article_is_rtl, render_plain};
+use akhbar::layout::{LayoutOptions, Layouter, StyleSpan, article_is_rtl, render_plain};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const SAMPLE: &str = include_str!("../assets/samples/putin-harbin.txt");
@@ -32,7 +32,34 @@ fn sample(c: &mut Criterion) {
             }
         })
     });
+    // As the reader lays it out at its busiest: every word highlighted (four kinds, cycling)
+    // over a highlight of the whole paragraph.
+    let styled: Vec<Vec<StyleSpan>> = paragraphs.iter().map(|p| every_word(p)).collect();
+    group.bench_function("sample_highlighted_w80", |b| {
+        let mut layouter = Layouter::new();
+        b.iter(|| {
+            for (p, styles) in paragraphs.iter().zip(&styled) {
+                black_box(layouter.layout(black_box(p), &opts, styles));
+            }
+        })
+    });
     group.finish();
+}
+
+fn every_word(paragraph: &str) -> Vec<StyleSpan> {
+    let mut spans = vec![StyleSpan {
+        range: 0..paragraph.len(),
+        tag: 0,
+    }];
+    let mut start = 0;
+    for (i, word) in paragraph.split(' ').enumerate() {
+        spans.push(StyleSpan {
+            range: start..start + word.len(),
+            tag: 1 + (i % 4) as u32,
+        });
+        start += word.len() + 1;
+    }
+    spans
 }
 
 /// Every `.txt` article of the corpus, or `None` when the folder is absent.

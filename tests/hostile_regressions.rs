@@ -73,6 +73,34 @@ fn figures_of_one_endless_sentence_are_linear() {
     assert_eq!(names, Some(vec!["الصين".to_string(), "بكين".to_string()]));
 }
 
+/// Each character looked for its highlight among all of the paragraph's highlights: the
+/// reader froze on a 3 MB paragraph naming 40,000 people. One sweep now.
+#[test]
+fn a_paragraph_with_tens_of_thousands_of_highlights_is_linear() {
+    use akhbar::layout::StyleSpan;
+    let text = "قال الرئيس بوتين في هاربين ".repeat(20_000);
+    let styles: Vec<StyleSpan> = text
+        .match_indices("بوتين")
+        .map(|(i, m)| StyleSpan {
+            range: i..i + m.len(),
+            tag: 1,
+        })
+        .collect();
+    let opts = LayoutOptions {
+        width: 80,
+        ..LayoutOptions::default()
+    };
+    let tagged = within("layout", Duration::from_secs(120), move || {
+        let lines = layout_paragraph(&text, &opts, &styles);
+        lines
+            .iter()
+            .flat_map(|l| &l.runs)
+            .filter(|r| r.tag == Some(1))
+            .count()
+    });
+    assert_eq!(tagged, 20_000);
+}
+
 /// FTS5's time grows with the square of the number of query terms: a pasted 5,000-word
 /// query matching an article ran for many minutes. Queries are now limited in words.
 #[test]

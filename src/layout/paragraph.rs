@@ -251,21 +251,46 @@ impl Layouter {
     }
 
     /// The style tag of each cluster: the last span containing the original offset of the
-    /// cluster's first char (so a lam-alef ligature takes the tag of its lam).
+    /// cluster's first char (so a lam-alef ligature takes the tag of its lam). One sweep over
+    /// the clusters in text order, keeping the spans begun so far by their place in `styles`:
+    /// an article can carry tens of thousands of spans.
     fn tag_clusters(&mut self, styles: &[StyleSpan]) {
         self.tags.clear();
         if styles.is_empty() {
             return;
         }
-        let orig_at = &self.orig_at;
-        self.tags.extend(self.clusters.iter().map(|cluster| {
-            let offset = orig_at[cluster.start as usize] as usize;
-            styles
-                .iter()
-                .rev()
-                .find(|span| span.range.contains(&offset))
-                .map(|span| span.tag)
-        }));
+        let mut by_start: Vec<usize> = (0..styles.len()).collect();
+        by_start.sort_by_key(|&i| styles[i].range.start);
+        let mut begun = 0;
+        let mut active = std::collections::BTreeSet::new();
+        let mut last_offset = 0;
+        for cluster in &self.clusters {
+            let offset = self.orig_at[cluster.start as usize] as usize;
+            if offset < last_offset {
+                // Not in text order (never expected): start the sweep again.
+                begun = 0;
+                active.clear();
+            }
+            last_offset = offset;
+            while let Some(&i) = by_start.get(begun)
+                && styles[i].range.start <= offset
+            {
+                active.insert(i);
+                begun += 1;
+            }
+            // The latest begun span still open holds the offset; one that has ended will
+            // hold no later offset either.
+            let tag = loop {
+                match active.last() {
+                    Some(&i) if styles[i].range.end <= offset => {
+                        active.pop_last();
+                    }
+                    Some(&i) => break Some(styles[i].tag),
+                    None => break None,
+                }
+            };
+            self.tags.push(tag);
+        }
     }
 
     /// Original byte range of line `index`. Lines partition the original paragraph: the

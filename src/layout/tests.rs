@@ -268,3 +268,57 @@ fn columns_of_a_styled_range() {
     assert_eq!(lines[0].columns_of(0..10), Some(15..20));
     assert_eq!(lines[0].columns_of(100..200), None);
 }
+
+/// Each run's tag is that of the last span holding the run's first original offset, however
+/// many spans overlap and in whatever order they come (checked against that definition on
+/// generated paragraphs and spans).
+#[test]
+fn run_tags_are_the_last_span_holding_their_start() {
+    let words = [
+        "بوتين",
+        "في",
+        "Harbin",
+        "٢٠٢٣",
+        "(الصين)",
+        "لا",
+        "مِنْ",
+        "12.5%",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..200 {
+        let text: Vec<&str> = (0..1 + next(12))
+            .map(|_| words[next(words.len())])
+            .collect();
+        let text = text.join(" ");
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let styles: Vec<StyleSpan> = (0..next(6))
+            .map(|tag| {
+                let (a, b) = (bounds[next(bounds.len())], bounds[next(bounds.len())]);
+                StyleSpan {
+                    range: a.min(b)..a.max(b),
+                    tag: tag as u32,
+                }
+            })
+            .collect();
+        let expected = |offset: usize| {
+            styles
+                .iter()
+                .rev()
+                .find(|s| s.range.contains(&offset))
+                .map(|s| s.tag)
+        };
+        for line in layout_paragraph(&text, &opts(1 + next(30)), &styles) {
+            for run in &line.runs {
+                assert_eq!(run.tag, expected(run.logical.start), "{text:?} {styles:?}");
+            }
+        }
+    }
+}

@@ -179,16 +179,27 @@ fn spans_fingerprint(spans: &[(Range<usize>, u32)]) -> u64 {
     hasher.finish()
 }
 
-/// The spans falling in block `[start, end)`, made local to it.
-fn block_spans(spans: &[(Range<usize>, u32)], start: usize, end: usize) -> Vec<StyleSpan> {
-    spans
-        .iter()
-        .filter(|(r, _)| r.start < end && r.end > start)
-        .map(|(r, tag)| StyleSpan {
-            range: r.start.max(start) - start..r.end.min(end) - start,
-            tag: *tag,
-        })
-        .collect()
+/// The spans falling in each block (`blocks`: their ranges in `Article::text()`, in order),
+/// made local to it, in their order: each span is placed by binary search, so thousands of
+/// paragraphs with thousands of highlights cost no more than their number.
+fn spans_per_block(spans: &[(Range<usize>, u32)], blocks: &[Range<usize>]) -> Vec<Vec<StyleSpan>> {
+    let mut per_block: Vec<Vec<StyleSpan>> = vec![Vec::new(); blocks.len()];
+    for (r, tag) in spans {
+        let first = blocks.partition_point(|b| b.end <= r.start);
+        for (block, list) in blocks.iter().zip(per_block.iter_mut()).skip(first) {
+            if block.start >= r.end {
+                break;
+            }
+            if r.start < block.end && r.end > block.start {
+                list.push(StyleSpan {
+                    range: r.start.max(block.start) - block.start
+                        ..r.end.min(block.end) - block.start,
+                    tag: *tag,
+                });
+            }
+        }
+    }
+    per_block
 }
 
 /// Title, a blank line, then each paragraph followed by a blank line.
@@ -203,6 +214,15 @@ fn lay_out_article(
     let mut blocks = vec![article.title.as_str()];
     blocks.extend(article.paragraphs.iter().map(String::as_str));
     let opts = options(settings, mode, width, layout::article_is_rtl(&blocks));
+    let ranges: Vec<Range<usize>> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let start = starts.get(i).copied().unwrap_or(0);
+            start..start + text.len()
+        })
+        .collect();
+    let styles = spans_per_block(spans, &ranges);
     let mut lines = Vec::new();
     for (i, text) in blocks.iter().enumerate() {
         if i > 0 {
@@ -212,10 +232,8 @@ fn lay_out_article(
                 block: i,
             });
         }
-        let start = starts.get(i).copied().unwrap_or(0);
-        let styles = block_spans(spans, start, start + text.len());
         lines.extend(
-            lay_out(text, &opts, mode, &styles)
+            lay_out(text, &opts, mode, &styles[i])
                 .into_iter()
                 .map(|line| ReaderLine {
                     line: Some(line),
@@ -255,5 +273,33 @@ pub fn draw(buf: &mut Buffer, area: Rect, view: &ReaderView, scroll: usize, them
             style,
             &|t| tag_style(theme, t),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_cut_to_each_block_in_their_order() {
+        // Blocks "title" 0..5, "para one" 6..14, "two" 15..18 (a newline between each).
+        let blocks = [0..5, 6..14, 15..18];
+        let spans = [
+            (3..8, 1),   // the title's end and the first paragraph's start
+            (7..9, 2),   // inside the first paragraph
+            (6..14, 3),  // all of it, later: drawn over the others
+            (14..15, 4), // only the newline between blocks
+            (0..18, 5),  // everything
+        ];
+        let local = |b: &Vec<StyleSpan>| -> Vec<(Range<usize>, u32)> {
+            b.iter().map(|s| (s.range.clone(), s.tag)).collect()
+        };
+        let per_block = spans_per_block(&spans, &blocks);
+        assert_eq!(local(&per_block[0]), [(3..5, 1), (0..5, 5)]);
+        assert_eq!(
+            local(&per_block[1]),
+            [(0..2, 1), (1..3, 2), (0..8, 3), (0..8, 5)]
+        );
+        assert_eq!(local(&per_block[2]), [(0..3, 5)]);
     }
 }
