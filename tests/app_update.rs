@@ -377,6 +377,20 @@ fn the_last_article_reopens_at_its_saved_scroll() {
     assert_eq!(state.reader.scroll, 7);
 }
 
+/// Search results holding one article, titled "ب".
+fn one_result(key: &ArticleKey, hits: Vec<std::ops::Range<usize>>, count: Option<u32>) -> Action {
+    Action::SearchResults {
+        results: vec![akhbar::app::state::SearchResult {
+            key: key.clone(),
+            title: "ب".into(),
+            snippet: String::new(),
+            hits,
+            count,
+        }],
+        error: None,
+    }
+}
+
 #[test]
 fn search_results_replace_the_list_and_open_at_the_first_hit() {
     let (mut state, articles) = loaded(&["أ", "ب"]);
@@ -388,19 +402,7 @@ fn search_results_replace_the_list_and_open_at_the_first_hit() {
         vec![Effect::Search("ب".into())]
     );
     let key = ArticleKey::of(&articles[1]);
-    update(
-        &mut state,
-        Action::SearchResults {
-            results: vec![akhbar::app::state::SearchResult {
-                key: key.clone(),
-                title: "ب".into(),
-                snippet: String::new(),
-                hits: vec![0..2, 5..7],
-                count: None,
-            }],
-            error: None,
-        },
-    );
+    update(&mut state, one_result(&key, vec![0..2, 5..7], None));
     cmd(&mut state, Command::Open); // ends typing
     assert_eq!(
         cmd(&mut state, Command::Open),
@@ -522,4 +524,52 @@ fn a_series_is_charted_by_year_with_the_largest_value_per_year() {
         series.into_iter().collect::<Vec<_>>(),
         vec![(2021, 9.0), (2022, 7.0)]
     );
+}
+
+/// A long article opens before its analysis is done (it is made in the background): a jump
+/// to an entity from its other-articles list waits for the analysis, then marks the entity's
+/// mentions; another article's analysis arriving meanwhile changes nothing.
+#[test]
+fn a_jump_to_an_entity_waits_for_the_analysis_of_a_long_article() {
+    use akhbar::analyze::Analysis;
+    use akhbar::analyze::entities::tags::EntityKind;
+    use akhbar::analyze::entities::{Entity, Mention};
+    let (mut state, articles) = loaded(&["أ", "ب"]);
+    let key = ArticleKey::of(&articles[1]);
+    cmd(&mut state, Command::Search);
+    cmd(&mut state, Command::Open); // ends typing
+    update(&mut state, one_result(&key, Vec::new(), Some(1)));
+    state.search.entity = Some("فقرة".into());
+    assert_eq!(
+        cmd(&mut state, Command::Open),
+        vec![Effect::OpenArticle(key.clone())]
+    );
+    let effects =
+        akhbar::app::update::open_article_at(&mut state, Arc::new(articles[1].clone()), None, 0);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Reveal(_))));
+    assert!(state.reader.marks.is_empty());
+    // "ب\nفقرة": the paragraph's word is bytes 3..11 of the article's text.
+    let analysis = Arc::new(Analysis {
+        entities: vec![Entity {
+            name: "فقرة".into(),
+            key: "فقره".into(),
+            kind: EntityKind::Misc,
+            mentions: vec![Mention {
+                range: 3..11,
+                text: "فقرة".into(),
+            }],
+        }],
+        figures: Vec::new(),
+    });
+    let other = ArticleKey::of(&articles[0]);
+    let ignored = Action::AnalysisReady {
+        key: other,
+        analysis: Arc::clone(&analysis),
+    };
+    assert!(update(&mut state, ignored).is_empty());
+    assert!(state.reader.analysis.is_none());
+    let effects = update(&mut state, Action::AnalysisReady { key, analysis });
+    assert!(effects.contains(&Effect::Reveal(3)), "{effects:?}");
+    assert_eq!(state.reader.marks, vec![3..11]);
+    assert!(state.reader.analysis.is_some());
 }

@@ -167,6 +167,11 @@ pub enum Action {
     },
     /// The folder's figures, for the figures view.
     FiguresLoaded(Vec<FigureRow>),
+    /// An article's analysis, computed in the background after it opened without one.
+    AnalysisReady {
+        key: ArticleKey,
+        analysis: std::sync::Arc<crate::analyze::Analysis>,
+    },
     /// The figures table's height in rows.
     FiguresViewport {
         height: u16,

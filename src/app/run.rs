@@ -6,7 +6,7 @@
 //! analyses (cached by content hash) and reading state. Without a usable database the folder
 //! is loaded into memory instead and reading state lives for the session only.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -52,6 +52,11 @@ pub enum Event {
     FolderChanged,
     /// The folder's figures for the figures view.
     Figures(Vec<FigureRow>),
+    /// The analysis of one article, computed in the background because it is long.
+    ArticleAnalysed {
+        key: ArticleKey,
+        analysis: Arc<Analysis>,
+    },
     /// The background analysis of the folder (entities and figures of every article).
     AnalysisProgress {
         done: usize,
@@ -64,6 +69,10 @@ const TICK: Duration = Duration::from_millis(250);
 const ANALYSIS_CACHE: &str = "analysis";
 /// Results listed by a search.
 const SEARCH_LIMIT: usize = 200;
+/// Articles up to this long (bytes of text) are analysed as they open, in milliseconds;
+/// longer ones open at once and get their highlights and panel when a background thread
+/// has analysed them (a hostile 8 MB file takes seconds).
+const INLINE_ANALYSIS_BYTES: usize = 64 * 1024;
 
 /// The running application: pure state plus what the driver keeps beside it.
 pub struct App {
@@ -76,6 +85,8 @@ pub struct App {
     /// Articles loaded into memory when there is no database.
     articles: HashMap<ArticleKey, Arc<Article>>,
     analyses: HashMap<ArticleKey, Arc<Analysis>>,
+    /// Articles being analysed in the background (see `INLINE_ANALYSIS_BYTES`).
+    analysing: HashSet<ArticleKey>,
     recognizer: Option<Arc<Recognizer>>,
     /// A byte offset to scroll into view once the open article is laid out.
     pending_reveal: Option<usize>,
@@ -102,6 +113,7 @@ impl App {
             store: None,
             articles: HashMap::new(),
             analyses: HashMap::new(),
+            analysing: HashSet::new(),
             recognizer: None,
             pending_reveal: None,
             cancel: Arc::new(AtomicBool::new(false)),
@@ -145,6 +157,11 @@ impl App {
             }
             Event::FolderChanged => vec![Action::Command(Command::Reload)],
             Event::Figures(rows) => vec![Action::FiguresLoaded(rows)],
+            Event::ArticleAnalysed { key, analysis } => {
+                self.analysing.remove(&key);
+                self.remember_analysis(&key, Arc::clone(&analysis));
+                vec![Action::AnalysisReady { key, analysis }]
+            }
             Event::AnalysisProgress { done, total } => {
                 self.state.analysing =
                     (done < total).then_some(super::state::Progress { done, total });
@@ -280,29 +297,60 @@ impl App {
             .as_ref()
             .and_then(|s| s.reading_state(key).ok())
             .map_or(0, |r| r.scroll as usize);
-        let analysis = self.analysis_of(key, &article);
-        update::open_article_at(&mut self.state, article, Some(analysis), scroll)
+        let analysis = match self.known_analysis(key) {
+            Some(known) => Some(known),
+            None => self.analyse(key, &article),
+        };
+        update::open_article_at(&mut self.state, article, analysis, scroll)
     }
 
-    /// The analysis of an article: from this session, from the store's cache (by content
-    /// hash and analyzer version), or computed now and cached, with its entity links for
-    /// `@name` searches.
-    fn analysis_of(&mut self, key: &ArticleKey, article: &Article) -> Arc<Analysis> {
+    /// The analysis of an article if this session or the store's cache (by content hash and
+    /// analyzer version) has it.
+    fn known_analysis(&mut self, key: &ArticleKey) -> Option<Arc<Analysis>> {
         if let Some(found) = self.analyses.get(key) {
-            return Arc::clone(found);
+            return Some(Arc::clone(found));
         }
-        let hash = self.content_hash(key);
-        let cached = match (&self.store, hash) {
-            (Some(store), Some(hash)) => store
-                .cache_get_json::<Analysis>(hash, ANALYSIS_CACHE, ANALYZER_VERSION)
-                .ok()
-                .flatten(),
-            _ => None,
-        };
-        let cached_missing = cached.is_none() && self.store.is_some();
-        let analysis =
-            Arc::new(cached.unwrap_or_else(|| Analysis::of(article, self.recognizer.as_deref())));
-        if let (Some(hash), true) = (hash, cached_missing) {
+        let hash = self.content_hash(key)?;
+        let cached = self
+            .store
+            .as_ref()?
+            .cache_get_json::<Analysis>(hash, ANALYSIS_CACHE, ANALYZER_VERSION)
+            .ok()
+            .flatten()?;
+        let cached = Arc::new(cached);
+        self.analyses.insert(key.clone(), Arc::clone(&cached));
+        Some(cached)
+    }
+
+    /// Analyses an article now if it is short (or nothing could report a background result),
+    /// else starts a background thread that reports `Event::ArticleAnalysed` and returns None.
+    fn analyse(&mut self, key: &ArticleKey, article: &Arc<Article>) -> Option<Arc<Analysis>> {
+        let long = article.title.len() + article.paragraphs.iter().map(String::len).sum::<usize>()
+            > INLINE_ANALYSIS_BYTES;
+        match (&self.events, long) {
+            (Some(tx), true) => {
+                if self.analysing.insert(key.clone()) {
+                    let (tx, key, article) = (tx.clone(), key.clone(), Arc::clone(article));
+                    let recognizer = self.recognizer.clone();
+                    thread::spawn(move || {
+                        let analysis = Arc::new(Analysis::of(&article, recognizer.as_deref()));
+                        let _ = tx.send(Event::ArticleAnalysed { key, analysis });
+                    });
+                }
+                None
+            }
+            _ => {
+                let analysis = Arc::new(Analysis::of(article, self.recognizer.as_deref()));
+                self.remember_analysis(key, Arc::clone(&analysis));
+                Some(analysis)
+            }
+        }
+    }
+
+    /// Keeps a new analysis for the session and caches it in the store, with its entity links
+    /// for `@name` searches.
+    fn remember_analysis(&mut self, key: &ArticleKey, analysis: Arc<Analysis>) {
+        if let (Some(hash), true) = (self.content_hash(key), self.store.is_some()) {
             let (value, links) = (Analysis::clone(&analysis), entity_links(&analysis));
             // Best effort: a cache that cannot be written only costs time later.
             self.persist(move |store| {
@@ -310,8 +358,7 @@ impl App {
                 store.set_entities(hash, &links)
             });
         }
-        self.analyses.insert(key.clone(), Arc::clone(&analysis));
-        analysis
+        self.analyses.insert(key.clone(), analysis);
     }
 
     /// Starts analysing every article of the folder not yet in the cache (the `o` list and the

@@ -77,6 +77,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             sort_figures(state);
             Vec::new()
         }
+        Action::AnalysisReady { key, analysis } => attach_analysis(state, &key, analysis),
         Action::FiguresViewport { height } => {
             state.figures.height = height;
             keep_figure_visible(state);
@@ -174,14 +175,28 @@ pub fn open_article_at(
     effects
 }
 
+/// A background analysis arrived: the open article gets it (and a jump to an entity that
+/// waited for it is made) if it is the one analysed and has none yet.
+fn attach_analysis(state: &mut State, key: &ArticleKey, analysis: Arc<Analysis>) -> Vec<Effect> {
+    let open = state.reader.article.as_deref().map(ArticleKey::of);
+    if open.as_ref() != Some(key) || state.reader.analysis.is_some() {
+        return Vec::new();
+    }
+    state.reader.analysis = Some(analysis);
+    apply_pending(state)
+}
+
 /// After opening an article from a search result, an entity's other-articles list or the
-/// figures view: the ranges to mark become the marks, and the reader jumps to the first.
+/// figures view: the ranges to mark become the marks, and the reader jumps to the first. A
+/// jump to an entity waits for the article's analysis.
 fn apply_pending(state: &mut State) -> Vec<Effect> {
     let Some(article) = state.reader.article.as_deref() else {
         return Vec::new();
     };
     let key = ArticleKey::of(article);
-    let Some(pending) = state.reader.pending.take() else {
+    let waits = matches!(state.reader.pending, Some(PendingJump::Entity { .. }))
+        && state.reader.analysis.is_none();
+    let Some(pending) = state.reader.pending.take_if(|_| !waits) else {
         return Vec::new();
     };
     let (marks, hits) = match pending {
