@@ -130,8 +130,8 @@ fn join_qualified_names(groups: &mut [Group], gazetteer: &Gazetteer) {
         let key = &groups[short].key;
         key.contains(' ') || gazetteer.word_classes(key) & heads == 0
     };
-    let same_kind: Vec<usize> = candidates.into_iter().filter(|&s| joinable(s)).collect();
-    let moves = joins(&same_kind, groups, &longer, |(s, l)| kinds[s] == kinds[l]);
+    let shorts: Vec<usize> = candidates.into_iter().filter(|&s| joinable(s)).collect();
+    let moves = joins(&shorts, groups, &longer, |(s, l)| kinds[s] == kinds[l]);
     apply_moves(groups, moves);
 }
 
@@ -156,8 +156,7 @@ fn joins(
         .collect()
 }
 
-/// Moves each `(from, to)` group's mentions, in order (a group joined into another takes
-/// what was joined into it along).
+/// Moves each `(from, to)` group's mentions, in order, as joining one group at a time would.
 fn apply_moves(groups: &mut [Group], moves: Vec<(usize, usize)>) {
     for (from, to) in moves {
         let moved = std::mem::take(&mut groups[from].mentions);
