@@ -306,7 +306,7 @@ impl Recognizer {
             .iter()
             .map(|s| s.iter().map(|t| t.text).collect())
             .collect();
-        let mut tagged = self.tag_document_with_words(&words, usize::MAX);
+        let mut tagged = self.tag_article(&words);
         for (words, t) in words.iter().zip(tagged.iter_mut()) {
             if mostly_latin(words) {
                 self.listed_names_only(&t.norms, &mut t.tags);
@@ -332,6 +332,29 @@ impl Recognizer {
                 let span = (&sentence[start..end], &norms[start..end]);
                 out.push(self.raw_mention(text, span, kind, &standalone));
             }
+        }
+        out
+    }
+
+    /// The sentences of an article, the whole article as one document; one of more than
+    /// [`DOC_CHUNK_TOKENS`] tokens (megabytes, a dump or a hostile file) in parts of about that
+    /// many, so that what tagging holds at once stays bounded.
+    fn tag_article(&self, words: &[Vec<&str>]) -> Vec<Tagged> {
+        let mut out = Vec::with_capacity(words.len());
+        let mut rest = words;
+        while !rest.is_empty() {
+            let mut tokens = 0;
+            let take = rest
+                .iter()
+                .take_while(|s| {
+                    tokens += s.len();
+                    tokens <= DOC_CHUNK_TOKENS
+                })
+                .count()
+                .max(1);
+            let (part, after) = rest.split_at(take);
+            out.extend(self.tag_document_with_words(part, usize::MAX));
+            rest = after;
         }
         out
     }
@@ -513,6 +536,10 @@ fn mostly_latin(words: &[&str]) -> bool {
     }
     latin > other
 }
+
+/// Tokens of an article tagged together at most (see [`Recognizer::tag_article`]); news
+/// articles have a few thousand.
+const DOC_CHUNK_TOKENS: usize = 50_000;
 
 fn sentences<'a>(text: &str, tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
     let mut out: Vec<Vec<Token<'a>>> = Vec::new();
