@@ -548,6 +548,14 @@ fn a_jump_to_an_entity_waits_for_the_analysis_of_a_long_article() {
         akhbar::app::update::open_article_at(&mut state, Arc::new(articles[1].clone()), None, 0);
     assert!(!effects.iter().any(|e| matches!(e, Effect::Reveal(_))));
     assert!(state.reader.marks.is_empty());
+    // The driver says the analysis is on its way; the status line says so.
+    state.reader.analysis_pending = true;
+    let status = |state: &State| akhbar::ui::status::status_text(state, &Default::default());
+    assert!(
+        status(&state).contains("analysing the article"),
+        "{}",
+        status(&state)
+    );
     // "ب\nفقرة": the paragraph's word is bytes 3..11 of the article's text.
     let analysis = Arc::new(Analysis {
         entities: vec![Entity {
@@ -572,4 +580,5 @@ fn a_jump_to_an_entity_waits_for_the_analysis_of_a_long_article() {
     assert!(effects.contains(&Effect::Reveal(3)), "{effects:?}");
     assert_eq!(state.reader.marks, vec![3..11]);
     assert!(state.reader.analysis.is_some());
+    assert!(!status(&state).contains("analysing"), "{}", status(&state));
 }

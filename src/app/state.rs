@@ -222,6 +222,8 @@ pub enum PendingJump {
 pub struct ReaderState {
     pub article: Option<Arc<Article>>,
     pub analysis: Option<Arc<Analysis>>,
+    /// The open article's analysis is being made in the background (a long article).
+    pub analysis_pending: bool,
     /// Byte ranges in `Article::text()` that `n`/`N` move between, in text order.
     pub marks: Vec<Range<usize>>,
     /// The mark last jumped to.
