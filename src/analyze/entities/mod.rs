@@ -336,9 +336,9 @@ impl Recognizer {
         out
     }
 
-    /// The sentences of an article, the whole article as one document; one of more than
-    /// [`DOC_CHUNK_TOKENS`] tokens (megabytes, a dump or a hostile file) in parts of about that
-    /// many, so that what tagging holds at once stays bounded.
+    /// Tags an article's sentences as one document, or, past [`DOC_CHUNK_TOKENS`] tokens
+    /// (megabytes: a dump or a hostile file), in parts of about that many, so that what
+    /// tagging holds at once stays bounded.
     fn tag_article(&self, words: &[Vec<&str>]) -> Vec<Tagged> {
         let mut out = Vec::with_capacity(words.len());
         let mut rest = words;
@@ -537,7 +537,7 @@ fn mostly_latin(words: &[&str]) -> bool {
     latin > other
 }
 
-/// Tokens of an article tagged together at most (see [`Recognizer::tag_article`]); news
+/// Most tokens of an article tagged as one document (see `Recognizer::tag_article`); news
 /// articles have a few thousand.
 const DOC_CHUNK_TOKENS: usize = 50_000;
 
