@@ -541,6 +541,10 @@ fn mostly_latin(words: &[&str]) -> bool {
 /// articles have a few thousand.
 const DOC_CHUNK_TOKENS: usize = 50_000;
 
+/// A sentence ends after this many tokens even without a full stop (a line of thousands of
+/// words is no sentence, and would be tagged as one whole part).
+const MAX_SENTENCE_TOKENS: usize = 1_000;
+
 fn sentences<'a>(text: &str, tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
     let mut out: Vec<Vec<Token<'a>>> = Vec::new();
     let mut cur: Vec<Token<'a>> = Vec::new();
@@ -551,7 +555,7 @@ fn sentences<'a>(text: &str, tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
         }
         prev_end = t.range.end;
         cur.push(t.clone());
-        if matches!(t.text, "." | "!" | "?" | "؟") {
+        if matches!(t.text, "." | "!" | "?" | "؟") || cur.len() >= MAX_SENTENCE_TOKENS {
             out.push(std::mem::take(&mut cur));
         }
     }
@@ -559,4 +563,22 @@ fn sentences<'a>(text: &str, tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
         out.push(cur);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_stops_lines_and_length() {
+        let text = "قال بوتين. وصل إلى بكين\nثم عاد";
+        let tokens = tokenize(text);
+        let lens: Vec<usize> = sentences(text, &tokens).iter().map(Vec::len).collect();
+        assert_eq!(lens, [3, 3, 2]);
+        // A line of 2,500 words without a stop is cut into sentences of at most 1,000.
+        let long = "كلمة ".repeat(2_500);
+        let tokens = tokenize(&long);
+        let lens: Vec<usize> = sentences(&long, &tokens).iter().map(Vec::len).collect();
+        assert_eq!(lens, [1_000, 1_000, 500]);
+    }
 }
