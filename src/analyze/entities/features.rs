@@ -93,6 +93,11 @@ impl Hasher {
     fn num(&self, tpl: u8, n: u64) -> u32 {
         self.finish(Self::word(Self::start(tpl), n))
     }
+
+    /// A string and a number, without formatting the number.
+    fn str_num(&self, tpl: u8, s: &str, n: u64) -> u32 {
+        self.finish(Self::word(Self::add(Self::start(tpl), s.as_bytes()), n))
+    }
 }
 
 fn shape(word: &str) -> u8 {
@@ -378,8 +383,7 @@ fn conjunctions(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     }
     let next_cue = at(infos, i, 1).map_or(9, |n| u64::from(n.cues[0]));
     out.push(h.num(tpl::CUE + 5, next_cue << 8 | u64::from(t.cues[0])));
-    let prefix = Hasher::add(Hasher::start(tpl::PREFIX_FREQ), t.prefix.as_bytes());
-    out.push(h.finish(Hasher::word(prefix, u64::from(t.freq_band.min(8)))));
+    out.push(h.str_num(tpl::PREFIX_FREQ, &t.prefix, u64::from(t.freq_band.min(8))));
 }
 
 fn affixes(h: &Hasher, t: &TokenInfo, out: &mut Vec<u32>) {
@@ -495,8 +499,7 @@ fn gazetteer_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u
         prev_classes << 8 | u64::from(t.freq_band.min(6)),
     ));
     if t.gaz != 0 {
-        let stem = Hasher::add(Hasher::start(tpl::GAZ_STEM), t.stem.as_bytes());
-        out.push(h.finish(Hasher::word(stem, u64::from(t.gaz))));
+        out.push(h.str_num(tpl::GAZ_STEM, &t.stem, u64::from(t.gaz)));
     }
 }
 
