@@ -111,7 +111,20 @@ impl Recognizer {
 
     /// A recognizer from a model file's bytes (see [`Model::to_bytes`]).
     pub fn from_model_bytes(bytes: &[u8]) -> anyhow::Result<Self> {
-        Ok(Self::from_packed(PackedModel::from_bytes(bytes)?))
+        // The lists and the model do not depend on each other: build them side by side.
+        let (model, gazetteer) = std::thread::scope(|s| {
+            let lists = s.spawn(Gazetteer::builtin);
+            let model = PackedModel::from_bytes(bytes);
+            let lists = lists
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (model, lists)
+        });
+        Ok(Recognizer {
+            model: model?,
+            gazetteer,
+            user: Gazetteer::default(),
+        })
     }
 
     /// A recognizer from a trained model, with the built-in gazetteers.
