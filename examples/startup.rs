@@ -10,6 +10,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use akhbar::app::recognizer::SharedRecognizer;
 use akhbar::app::run::{App, Event, spawn_indexer};
 use akhbar::config::Settings;
 use akhbar::store::Store;
@@ -23,7 +24,11 @@ fn main() -> anyhow::Result<()> {
             .ok_or_else(|| anyhow::anyhow!("usage: startup FOLDER"))?,
     );
     let started = Instant::now();
-    let mut app = App::new(folder.clone(), Settings::default()).with_store(Store::open_default()?);
+    // As `run` does: the recognizer loads on its own thread while the folder is listed.
+    let recognizer = SharedRecognizer::load_in_background(akhbar::headless::recognizer, |_| {});
+    let mut app = App::new(folder.clone(), Settings::default())
+        .with_store(Store::open_default()?)
+        .with_shared_recognizer(recognizer);
     let (tx, rx) = mpsc::channel();
     app.start_writer(tx.clone());
     spawn_indexer(folder, tx, Arc::new(AtomicBool::new(false)));

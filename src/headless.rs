@@ -9,20 +9,40 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::analyze::Analysis;
-use crate::analyze::entities::{Entity, Recognizer};
+use crate::analyze::entities::{Entity, Recognizer, user_entities_in};
 use crate::analyze::figures::Figure;
 use crate::load;
 use crate::model::Article;
 use crate::text::json::to_safe_string;
 use crate::text::printable;
 
-/// The recognizer with the user's `entities.toml` (in the config dir) added.
+/// The recognizer with the user's `entities.toml` (in the config dir) added; an
+/// `entities.toml` that cannot be read is an error.
 pub fn recognizer() -> anyhow::Result<Recognizer> {
-    let recognizer = Recognizer::load_default()?;
-    match crate::config::config_dir() {
-        Some(dir) => recognizer.with_user_entities_in(&dir),
+    let (recognizer, user_error) = recognizer_keeping_builtin()?;
+    match user_error {
+        Some(e) => Err(e),
         None => Ok(recognizer),
     }
+}
+
+/// The recognizer with the user's `entities.toml` added if it can be read; if it cannot, the
+/// built-in recognizer and why (the reader keeps its entities over a typo in that file).
+pub fn recognizer_keeping_builtin() -> anyhow::Result<(Recognizer, Option<anyhow::Error>)> {
+    recognizer_keeping_builtin_in(crate::config::config_dir().as_deref())
+}
+
+/// [`recognizer_keeping_builtin`] with the user's entries from `config_dir`.
+pub fn recognizer_keeping_builtin_in(
+    config_dir: Option<&Path>,
+) -> anyhow::Result<(Recognizer, Option<anyhow::Error>)> {
+    let recognizer = Recognizer::load_default()?;
+    let user = config_dir.map(user_entities_in);
+    Ok(match user {
+        Some(Ok(Some(user))) => (recognizer.with_user_gazetteer(user), None),
+        Some(Err(e)) => (recognizer, Some(e)),
+        Some(Ok(None)) | None => (recognizer, None),
+    })
 }
 
 /// Before a search: when the query names entities (`@name`), analyses the folder's articles

@@ -172,6 +172,14 @@ fn user_entities_from_a_config_dir() {
     assert_eq!(harbin.map(|e| e.kind), Some(EntityKind::Person), "{all:#?}");
     assert!(std::fs::write(dir.path().join("entities.toml"), "[[entity]\n").is_ok());
     assert!(recognizer().with_user_entities_in(dir.path()).is_err());
+    // The reader keeps the built-in entities over a malformed file, and says why.
+    let kept = akhbar::headless::recognizer_keeping_builtin_in(Some(dir.path()));
+    let Ok((kept, Some(error))) = kept else {
+        panic!("the built-in recognizer and the file's error");
+    };
+    assert!(format!("{error:#}").contains("entities.toml"), "{error:#}");
+    let moscow = kept.entities("زار بوتين موسكو أمس.");
+    assert!(moscow.iter().any(|e| e.name == "موسكو"), "{moscow:#?}");
 }
 
 #[test]

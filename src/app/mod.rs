@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod panel;
+pub mod recognizer;
 pub mod run;
 pub mod state;
 pub mod terminal;

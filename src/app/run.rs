@@ -19,6 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::action::{Action, Command};
+use super::recognizer::SharedRecognizer;
 use super::state::{ArticleKey, FigureRow, ListEntry, SearchResult, State};
 use super::terminal;
 use super::update::{self, Effect};
@@ -48,6 +49,8 @@ pub enum Event {
     Index(IndexEvent),
     /// Indexing failed; the message says why (the folder is then loaded into memory).
     IndexFailed(String),
+    /// Something the reader should know, for the status line (the recognizer failed to load).
+    Notice(String),
     /// Article files changed on disk.
     FolderChanged,
     /// The folder's figures for the figures view.
@@ -87,7 +90,7 @@ pub struct App {
     analyses: HashMap<ArticleKey, Arc<Analysis>>,
     /// Articles being analysed in the background (see `INLINE_ANALYSIS_BYTES`).
     analysing: HashSet<ArticleKey>,
-    recognizer: Option<Arc<Recognizer>>,
+    recognizer: SharedRecognizer,
     /// A byte offset to scroll into view once the open article is laid out.
     pending_reveal: Option<usize>,
     /// Set to stop the background indexer (quit, reload).
@@ -114,7 +117,7 @@ impl App {
             articles: HashMap::new(),
             analyses: HashMap::new(),
             analysing: HashSet::new(),
-            recognizer: None,
+            recognizer: SharedRecognizer::ready(None),
             pending_reveal: None,
             cancel: Arc::new(AtomicBool::new(false)),
             events: None,
@@ -124,8 +127,13 @@ impl App {
     }
 
     /// Uses `recognizer` for the entities of every article opened from now on.
-    pub fn with_recognizer(mut self, recognizer: Arc<Recognizer>) -> Self {
-        self.recognizer = Some(recognizer);
+    pub fn with_recognizer(self, recognizer: Arc<Recognizer>) -> Self {
+        self.with_shared_recognizer(SharedRecognizer::ready(Some(recognizer)))
+    }
+
+    /// Uses `recognizer`, which may still be loading: analyses wait for it, nothing else does.
+    pub fn with_shared_recognizer(mut self, recognizer: SharedRecognizer) -> Self {
+        self.recognizer = recognizer;
         self
     }
 
@@ -151,7 +159,7 @@ impl App {
                 vec![Action::LoadFinished { entries, skipped }]
             }
             Event::Index(event) => self.index_actions(event),
-            Event::IndexFailed(message) => {
+            Event::IndexFailed(message) | Event::Notice(message) => {
                 self.state.message = Some(message);
                 Vec::new()
             }
@@ -336,14 +344,14 @@ impl App {
                     let (tx, key, article) = (tx.clone(), key.clone(), Arc::clone(article));
                     let recognizer = self.recognizer.clone();
                     thread::spawn(move || {
-                        let analysis = Arc::new(Analysis::of(&article, recognizer.as_deref()));
+                        let analysis = Arc::new(Analysis::of(&article, recognizer.get()));
                         let _ = tx.send(Event::ArticleAnalysed { key, analysis });
                     });
                 }
                 None
             }
             _ => {
-                let analysis = Arc::new(Analysis::of(article, self.recognizer.as_deref()));
+                let analysis = Arc::new(Analysis::of(article, self.recognizer.get()));
                 self.remember_analysis(key, Arc::clone(&analysis));
                 Some(analysis)
             }
@@ -375,15 +383,9 @@ impl App {
         let cancel = Arc::clone(&self.cancel);
         thread::spawn(move || {
             if let Ok(store) = Store::open_default() {
-                analyse_folder(
-                    &store,
-                    &folder,
-                    recognizer.as_deref(),
-                    &cancel,
-                    |done, total| {
-                        let _ = tx.send(Event::AnalysisProgress { done, total });
-                    },
-                );
+                analyse_folder(&store, &folder, recognizer.get(), &cancel, |done, total| {
+                    let _ = tx.send(Event::AnalysisProgress { done, total });
+                });
             }
         });
     }
@@ -427,7 +429,7 @@ impl App {
             } else {
                 for article in in_memory {
                     let key = ArticleKey::of(&article);
-                    let analysis = Analysis::of(&article, recognizer.as_deref());
+                    let analysis = Analysis::of(&article, recognizer.get());
                     let title = titles
                         .get(&key)
                         .cloned()
@@ -838,11 +840,25 @@ fn spawn_input_reader(tx: Sender<Event>) {
 pub fn run(folder: &Path, settings: Settings, message: Option<String>) -> anyhow::Result<()> {
     let mut app = App::new(folder.to_owned(), settings);
     let mut messages: Vec<String> = message.into_iter().collect();
-    match crate::headless::recognizer() {
-        Ok(recognizer) => app = app.with_recognizer(Arc::new(recognizer)),
-        Err(e) => messages.push(format!("entities unavailable: {e:#}")),
-    }
     let (tx, rx) = mpsc::channel();
+    let (notices, user_notices) = (tx.clone(), tx.clone());
+    app = app.with_shared_recognizer(SharedRecognizer::load_in_background(
+        move || {
+            let (recognizer, user_error) = crate::headless::recognizer_keeping_builtin()?;
+            if let Some(e) = user_error {
+                // TOML errors go on to draw the line in question; the status line takes
+                // the first line, which says where.
+                let error = format!("{e:#}");
+                let first = error.lines().next().unwrap_or_default();
+                let message = format!("{first}; using the built-in entities only");
+                let _ = user_notices.send(Event::Notice(message));
+            }
+            Ok(recognizer)
+        },
+        move |message| {
+            let _ = notices.send(Event::Notice(message));
+        },
+    ));
     app.state.loading = Some(super::state::Progress { done: 0, total: 0 });
     match Store::open_default() {
         Ok(store) => {

@@ -147,14 +147,10 @@ impl Recognizer {
 
     /// Adds the user entries of `entities.toml` in `config_dir`, if that file exists.
     pub fn with_user_entities_in(self, config_dir: &std::path::Path) -> anyhow::Result<Self> {
-        let path = config_dir.join("entities.toml");
-        match std::fs::read_to_string(&path) {
-            Ok(text) => self
-                .with_user_entities(&text)
-                .with_context(|| format!("reading {}", path.display())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(self),
-            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
-        }
+        Ok(match user_entities_in(config_dir)? {
+            Some(user) => self.with_user_gazetteer(user),
+            None => self,
+        })
     }
 
     /// Adds (merges) user entries; later ones win.
@@ -576,6 +572,19 @@ fn sentences<'a>(text: &str, tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
         out.push(cur);
     }
     out
+}
+
+/// The user's entries from `entities.toml` in `config_dir`: `None` if there is no such file,
+/// an error saying where if it cannot be read or parsed.
+pub fn user_entities_in(config_dir: &std::path::Path) -> anyhow::Result<Option<Gazetteer>> {
+    let path = config_dir.join("entities.toml");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Gazetteer::from_toml_str(&text)
+            .map(Some)
+            .with_context(|| format!("reading {}", path.display())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+    }
 }
 
 #[cfg(test)]
