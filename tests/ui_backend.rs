@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use akhbar::app::Command;
+use akhbar::app::recognizer::SharedRecognizer;
 use akhbar::app::run::{App, Event};
 use akhbar::config::{self, Settings};
 use akhbar::load;
@@ -143,11 +144,15 @@ fn selected_entry_is_highlighted() {
 }
 
 fn app_on_putin() -> App {
-    let folder = samples();
-    let settings = Settings::default();
     let recognizer = akhbar::analyze::entities::Recognizer::load_default().expect("model");
-    let mut app =
-        App::new(folder.clone(), settings).with_recognizer(std::sync::Arc::new(recognizer));
+    app_on_putin_with(SharedRecognizer::ready(Some(std::sync::Arc::new(
+        recognizer,
+    ))))
+}
+
+fn app_on_putin_with(recognizer: SharedRecognizer) -> App {
+    let folder = samples();
+    let mut app = App::new(folder.clone(), Settings::default()).with_shared_recognizer(recognizer);
     let article = load::load_file(&folder.join("putin-harbin.txt")).expect("sample");
     app.handle(Event::Loaded {
         articles: article,
@@ -180,6 +185,30 @@ fn entities_and_figures_are_highlighted_in_their_colours_and_listed_in_the_panel
     for section in ["Key figures", "People", "Places", "Organisations"] {
         assert!(text.contains(section), "panel section {section}:\n{text}");
     }
+}
+
+/// The recognizer loads on its own thread; an article opened before it is ready waits for
+/// it and gets its entities, and a failed load is said on the status line, after what was
+/// there.
+#[test]
+fn an_article_opened_while_the_recognizer_loads_gets_its_entities() {
+    let loading = SharedRecognizer::load_in_background(
+        akhbar::analyze::entities::Recognizer::load_default,
+        |_| {},
+    );
+    let mut app = app_on_putin_with(loading);
+    let text = screen(&mut app, 150, 45);
+    for section in ["People", "Places", "Organisations"] {
+        assert!(text.contains(section), "panel section {section}:\n{text}");
+    }
+    app.state.message = Some("config.toml: bad key".to_owned());
+    app.handle(Event::Notice("entities unavailable: no model".to_owned()));
+    let status = screen(&mut app, 150, 45);
+    let last = status.lines().last().unwrap_or_default();
+    assert!(
+        last.contains("config.toml: bad key; entities unavailable: no model"),
+        "{last}"
+    );
 }
 
 #[test]

@@ -159,8 +159,16 @@ impl App {
                 vec![Action::LoadFinished { entries, skipped }]
             }
             Event::Index(event) => self.index_actions(event),
-            Event::IndexFailed(message) | Event::Notice(message) => {
+            Event::IndexFailed(message) => {
                 self.state.message = Some(message);
+                Vec::new()
+            }
+            Event::Notice(message) => {
+                // After whatever the status line already says (a config error at start).
+                self.state.message = Some(match self.state.message.take() {
+                    Some(earlier) => format!("{earlier}; {message}"),
+                    None => message,
+                });
                 Vec::new()
             }
             Event::FolderChanged => vec![Action::Command(Command::Reload)],
