@@ -49,7 +49,8 @@ pub enum Event {
     Index(IndexEvent),
     /// Indexing failed; the message says why (the folder is then loaded into memory).
     IndexFailed(String),
-    /// Something the reader should know, for the status line (the recognizer failed to load).
+    /// Something the reader should know, for the status line (the recognizer or the user's
+    /// `entities.toml` failed to load).
     Notice(String),
     /// Article files changed on disk.
     FolderChanged,
