@@ -548,8 +548,7 @@ fn a_jump_to_an_entity_waits_for_the_analysis_of_a_long_article() {
         akhbar::app::update::open_article_at(&mut state, Arc::new(articles[1].clone()), None, 0);
     assert!(!effects.iter().any(|e| matches!(e, Effect::Reveal(_))));
     assert!(state.reader.marks.is_empty());
-    // The driver says the analysis is on its way; the status line says so.
-    state.reader.analysis_pending = true;
+    // Opened without its analysis, the article is being analysed; the status line says so.
     let status = |state: &State| akhbar::ui::status::status_text(state, &Default::default());
     assert!(
         status(&state).contains("analysing the article"),

@@ -318,10 +318,7 @@ impl App {
             Some(known) => Some(known),
             None => self.analyse(key, &article),
         };
-        let pending = analysis.is_none();
-        let effects = update::open_article_at(&mut self.state, article, analysis, scroll);
-        self.state.reader.analysis_pending = pending;
-        effects
+        update::open_article_at(&mut self.state, article, analysis, scroll)
     }
 
     /// The analysis of an article if this session or the store's cache (by content hash and

@@ -222,8 +222,6 @@ pub enum PendingJump {
 pub struct ReaderState {
     pub article: Option<Arc<Article>>,
     pub analysis: Option<Arc<Analysis>>,
-    /// The open article's analysis is being made in the background (a long article).
-    pub analysis_pending: bool,
     /// Byte ranges in `Article::text()` that `n`/`N` move between, in text order.
     pub marks: Vec<Range<usize>>,
     /// The mark last jumped to.
@@ -242,6 +240,14 @@ pub struct ReaderState {
     /// Total laid-out lines and the pane height, reported by the UI after layout.
     pub lines: usize,
     pub height: u16,
+}
+
+impl ReaderState {
+    /// The open article's analysis is being made in the background (a long article): an
+    /// article opens without one only then.
+    pub fn analysis_pending(&self) -> bool {
+        self.article.is_some() && self.analysis.is_none()
+    }
 }
 
 impl ReaderState {

@@ -150,7 +150,6 @@ pub fn open_article(state: &mut State, article: Arc<Article>, analysis: Option<A
     }
     state.reader.article = Some(article);
     state.reader.analysis = analysis;
-    state.reader.analysis_pending = false;
 }
 
 /// Opens an article with its remembered scroll position; returns the effects of leaving the
@@ -184,7 +183,6 @@ fn attach_analysis(state: &mut State, key: &ArticleKey, analysis: Arc<Analysis>)
         return Vec::new();
     }
     state.reader.analysis = Some(analysis);
-    state.reader.analysis_pending = false;
     apply_pending(state)
 }
 

@@ -187,16 +187,15 @@ fn spans_per_block(spans: &[(Range<usize>, u32)], blocks: &[Range<usize>]) -> Ve
     for (r, tag) in spans {
         let first = blocks.partition_point(|b| b.end <= r.start);
         for (block, list) in blocks.iter().zip(per_block.iter_mut()).skip(first) {
+            // Past `first`, every block ends after the span starts; it overlaps the span
+            // until one starts at or after its end.
             if block.start >= r.end {
                 break;
             }
-            if r.start < block.end && r.end > block.start {
-                list.push(StyleSpan {
-                    range: r.start.max(block.start) - block.start
-                        ..r.end.min(block.end) - block.start,
-                    tag: *tag,
-                });
-            }
+            list.push(StyleSpan {
+                range: r.start.max(block.start) - block.start..r.end.min(block.end) - block.start,
+                tag: *tag,
+            });
         }
     }
     per_block

@@ -36,7 +36,7 @@ pub fn status_text(state: &State, settings: &Settings) -> String {
             thousands(progress.total)
         ));
     }
-    if state.reader.analysis_pending {
+    if state.reader.analysis_pending() {
         parts.push("analysing the article".to_owned());
     }
     if let Some((n, m)) = state.article_position() {
