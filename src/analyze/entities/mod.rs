@@ -215,6 +215,7 @@ impl Recognizer {
                 let count = |w: &str| self.model.lexicon.count(w);
                 rules::finish_person_connectors(&p.norms, count, &mut p.tags);
                 rules::quoted_work_titles(&p.norms, &p.stems, &mut p.tags);
+                rules::quoted_organisation_names(&p.norms, &mut p.tags);
                 rules::apply_user_entries(&p.norms, &self.user, &mut p.tags);
                 Tagged {
                     tags: p.tags,
@@ -339,10 +340,28 @@ impl Recognizer {
         for ((sentence, tags), norms) in sents.iter().zip(tags).zip(&norms) {
             for (start, end, kind) in tags::spans(&tags) {
                 let span = (&sentence[start..end], &norms[start..end]);
-                out.push(self.raw_mention(text, span, kind, &standalone));
+                let mention = self.raw_mention(text, span, kind, &standalone);
+                if !self.is_bare_head(&mention) {
+                    out.push(mention);
+                }
             }
         }
         out
+    }
+
+    /// A one-word mention that is only an indefinite head word (`منظمة`, `معهد`, `مملكة`,
+    /// `حزب`) says what something is, not which: the panel leaves it out. Definite heads
+    /// stay (`الاتحاد` is how Tunisian news names its union), as do titles (`أمين` and
+    /// `أميرة` are also given names) and anything the lists or the user name.
+    fn is_bare_head(&self, mention: &RawMention) -> bool {
+        use gazetteer::WordClass;
+        let key = mention.key.as_str();
+        let heads = (1 << WordClass::OrgTrigger as u8) | (1 << WordClass::LocTrigger as u8);
+        mention.tokens == 1
+            && mention.canonical.is_none()
+            && !key.starts_with("ال")
+            && self.gazetteer.word_classes(key) & heads != 0
+            && self.gazetteer.get(key).is_none()
     }
 
     /// Tags an article's sentences as one document, or, past [`DOC_CHUNK_TOKENS`] tokens
@@ -590,6 +609,44 @@ pub fn user_entities_in(config_dir: &std::path::Path) -> anyhow::Result<Option<G
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_indefinite_heads_are_not_names() {
+        let rec = match Recognizer::load_default() {
+            Ok(r) => r,
+            Err(e) => panic!("the embedded model loads: {e:#}"),
+        };
+        let mention = |text: &str, key: &str, kind: EntityKind| RawMention {
+            range: 0..text.len(),
+            text: text.to_string(),
+            display: text.to_string(),
+            key: key.to_string(),
+            kind,
+            tokens: text.split(' ').count(),
+            canonical: None,
+        };
+        let (org, loc) = (EntityKind::Organization, EntityKind::Location);
+        for (text, key, kind) in [
+            ("منظمة", "منظمه", org),
+            ("ومعهد", "معهد", org),
+            ("مملكة", "مملكه", loc),
+        ] {
+            assert!(rec.is_bare_head(&mention(text, key, kind)), "{text}");
+        }
+        // A definite head, a listed one, a head with its name, a name.
+        for (text, key, kind) in [
+            ("الاتحاد", "الاتحاد", org),
+            ("الجزيرة", "الجزيره", org),
+            ("منظمة العفو", "منظمه العفو", org),
+            ("البحرين", "البحرين", loc),
+        ] {
+            assert!(!rec.is_bare_head(&mention(text, key, kind)), "{text}");
+        }
+        // A head word the user lists is a name to them.
+        let mut listed = mention("منظمة", "منظمه", org);
+        listed.canonical = Some("منظمة".to_string());
+        assert!(!rec.is_bare_head(&listed));
+    }
 
     #[test]
     fn sentences_end_at_stops_lines_and_length() {
