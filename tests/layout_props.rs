@@ -130,6 +130,25 @@ fn clusters(text: &str) -> Vec<&str> {
     out
 }
 
+fn is_bidi_mark(grapheme: &str) -> bool {
+    matches!(grapheme, "\u{200e}" | "\u{200f}" | "\u{61c}")
+}
+
+/// Sanitized, but with the bidi marks still in: they weigh in the bidi algorithm and, being
+/// controls, end grapheme clusters (UAX#29 GB4/GB5) before layout drops them.
+fn sanitized_keeping_marks(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['\u{200e}', '\u{200f}', '\u{61c}']) {
+        out.push_str(&sanitize(&rest[..at]));
+        let mark = rest[at..].chars().next().map_or(0, char::len_utf8);
+        out.push_str(&rest[at..at + mark]);
+        rest = &rest[at + mark..];
+    }
+    out.push_str(&sanitize(rest));
+    out
+}
+
 fn mirrored(s: &str) -> String {
     s.chars()
         .map(|c| unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c))
@@ -198,7 +217,9 @@ proptest! {
             for run in all_runs(&lines) {
                 let logical = sanitize(&text[run.logical.clone()]).into_owned();
                 let expected = if run.rtl {
-                    mirrored(&clusters(&logical).into_iter().rev().collect::<String>())
+                    let marked = sanitized_keeping_marks(&text[run.logical.clone()]);
+                    let drawn = clusters(&marked).into_iter().filter(|g| !is_bidi_mark(g));
+                    mirrored(&drawn.rev().collect::<String>())
                 } else {
                     logical
                 };

@@ -72,6 +72,9 @@ pub struct Layouter {
     /// Whether every cluster is a base char plus combining marks (see
     /// `segment_simple_clusters`).
     simple_clusters: bool,
+    /// Whether the prepared text holds bidi marks (LRM RLM ALM): they take part in resolving
+    /// levels but are no cluster, so they are never drawn.
+    marks: bool,
     levels: Vec<u8>,
     classes: Vec<BidiClass>,
     tags: Vec<Option<u32>>,
@@ -122,12 +125,17 @@ impl Layouter {
         self.orig_at.reserve(text.len() * 3 / 2 + 1);
         // Untrusted text that needs sanitizing goes through `self.clean`, with a map back.
         let dirty = text.chars().any(|c| fate(c) != Fate::Keep);
+        self.marks = false;
         if dirty {
             self.clean.clear();
             self.clean_at.clear();
             for (offset, c) in text.char_indices() {
                 let kept = match fate(c) {
                     Fate::Keep => c,
+                    Fate::Mark => {
+                        self.marks = true;
+                        c
+                    }
                     Fate::Space => ' ',
                     Fate::Drop => continue,
                 };
@@ -158,12 +166,16 @@ impl Layouter {
     /// (emoji ZWJ sequences) stay where they are.
     fn segment_clusters(&mut self) {
         self.clusters.clear();
-        self.simple_clusters = self.segment_simple_clusters();
+        self.simple_clusters = !self.marks && self.segment_simple_clusters();
         if self.simple_clusters {
             return;
         }
         self.clusters.clear();
         for (start, grapheme) in self.text.grapheme_indices(true) {
+            // A bidi mark is a grapheme of its own (a control, UAX#29 GB4/GB5).
+            if self.marks && grapheme.chars().all(|c| fate(c) == Fate::Mark) {
+                continue;
+            }
             let body = grapheme.trim_end_matches(['\u{200C}', '\u{200D}']);
             let body = if body.is_empty() {
                 &grapheme[..3]
@@ -216,7 +228,7 @@ impl Layouter {
     fn resolve_levels(&mut self, paragraph_level: u8) {
         self.levels.clear();
         let rtl = paragraph_level == 1;
-        // Marks are NSM, which never need the algorithm: in simple clusters, looking at the
+        // Combining marks are NSM, which never need the algorithm: in simple clusters, looking at the
         // bases is enough.
         let needed = if self.simple_clusters {
             self.clusters.iter().any(|c| class_needs_bidi(c.class, rtl))
@@ -227,7 +239,8 @@ impl Layouter {
             self.levels.resize(self.clusters.len(), paragraph_level);
             return;
         }
-        if rtl && self.rtl_levels_without_unicode_bidi() {
+        // The direct rules read the clusters' classes, and marks are no cluster.
+        if rtl && !self.marks && self.rtl_levels_without_unicode_bidi() {
             return;
         }
         let level = if rtl { Level::rtl() } else { Level::ltr() };
@@ -449,8 +462,8 @@ fn strip_edge_spaces(order: &[u32], clusters: &[Cluster], rtl: bool) -> Range<us
 }
 
 /// Whether `c` can resolve to a level other than the paragraph's (given no explicit
-/// controls, which sanitizing removed): strong letters of the other direction, digits, and
-/// boundary-neutral characters.
+/// controls, which sanitizing removed): strong letters (and marks) of the other direction,
+/// digits, and boundary-neutral characters.
 fn needs_bidi(c: char, rtl: bool) -> bool {
     class_needs_bidi(levels::class_of(c), rtl)
 }

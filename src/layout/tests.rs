@@ -322,3 +322,36 @@ fn run_tags_are_the_last_span_holding_their_start() {
         }
     }
 }
+
+#[test]
+fn bidi_marks_weigh_in_the_algorithm_but_are_never_drawn() {
+    // W7: between LRMs the space-grouped number is a left-to-right run, as its writer meant;
+    // without them its groups are read right to left.
+    assert_eq!(
+        plain("رقم \u{200e}71 000\u{200e}", &opts(14)),
+        ["    71 000 مقر"]
+    );
+    assert_eq!(plain("رقم 71 000", &opts(14)), ["    000 71 مقر"]);
+    // P2: a leading RLM makes a paragraph without Arabic letters right-to-left.
+    let auto = LayoutOptions {
+        direction: Direction::Auto,
+        article_rtl: false,
+        ..opts(10)
+    };
+    assert_eq!(plain("\u{200f}ABC def", &auto), ["   ABC def"]);
+    assert_eq!(plain("ABC def", &auto), ["ABC def"]);
+    // A mark between a letter and its haraka ends the cluster (UAX#29 GB5); nothing is lost.
+    assert_eq!(plain("بَ\u{200f}ب", &opts(4)), ["  ببَ"]);
+    // Drawn or measured, the marks are gone: shaping joins across them.
+    let shaped = LayoutOptions {
+        shaping: true,
+        ..opts(4)
+    };
+    assert_eq!(plain("بب", &shaped), plain("ب\u{200e}ب", &shaped));
+}
+
+#[test]
+fn soft_hyphens_are_dropped() {
+    // Terminals disagree on its width (glibc gives it a cell, unicode-width none).
+    assert_eq!(plain("مقطع\u{ad}طويل", &opts(10)), ["  ليوطعطقم"]);
+}
