@@ -152,6 +152,15 @@ impl Lexicon {
                 if let Some(e) = self.words.get(stem).filter(|e| !e.bare_only) {
                     return Some((e.lex, p.len()));
                 }
+                // `للدورة`: the preposition ل fused with the article, which the entry keeps.
+                if p.ends_with("لل")
+                    && let Some(e) = self
+                        .words
+                        .get(&format!("ال{stem}"))
+                        .filter(|e| !e.bare_only)
+                {
+                    return Some((e.lex, p.len()));
+                }
             }
         }
         None

@@ -274,8 +274,20 @@ impl<'a> Parser<'a> {
         {
             return Some(i + 1);
         }
-        if i > 0 && matches!(self.lex_at(i - 1), Some(Lex::Identifier | Lex::Clock)) {
-            return Some(i + 1);
+        // `المادة 4`, `الفصل (4/2)`, `الساعة 10`: an identifier's number, brackets and
+        // sub-numbers included.
+        let identifier = |k: usize| matches!(self.lex_at(k), Some(Lex::Identifier | Lex::Clock));
+        let bracketed = i > 1 && self.toks.is_punct(i - 1, '(') && identifier(i - 2);
+        if i > 0 && identifier(i - 1) || bracketed {
+            let mut end = i + 1;
+            while (self.toks.is_punct(end, '/') || self.toks.is_punct(end, '-'))
+                && self.num(end + 1).is_some()
+                && self.toks.gap(end - 1, end) == 0
+                && self.toks.gap(end, end + 1) == 0
+            {
+                end += 2;
+            }
+            return Some(end);
         }
         let glued_latin = (i > 0 && self.is_latin_word(i - 1) && self.toks.gap(i - 1, i) <= 1)
             || (self.is_latin_word(i + 1) && self.toks.gap(i, i + 1) == 0);
@@ -585,7 +597,7 @@ impl<'a> Parser<'a> {
         if matches!(self.lex_at(i + 1), Some(Lex::Ten)) {
             total += 10.0;
             last = i + 1;
-        } else if let Some(Lex::OrdinalWord { value: tens }) = self.lex_bare(i + 1)
+        } else if let Some(Lex::OrdinalWord { value: tens }) = self.lex_at(i + 1)
             && tens >= 20.0
             && self.norm(i + 1).starts_with('و')
         {
@@ -769,9 +781,11 @@ impl<'a> Parser<'a> {
         if !marker_m && (unit.is_strong() || self.magnitude_at(i + 1).is_some()) {
             return None;
         }
-        // `أكثر من 2000 زائر`, `2000 شخصا`: a count, not a year.
+        // `أكثر من 2000 زائر`, `2000 شخصا`: a count, not a year; but `حتى 2030` with nothing
+        // counted after it is "until 2030".
         let accusative = unit.kind == UnitKind::Counted && is_accusative(self.norm(i + 1));
-        if !after_year_word && (accusative || self.qualifier_before(i).is_some()) {
+        let until = i > 0 && self.norm(i - 1) == "حتي" && unit.kind == UnitKind::None;
+        if !after_year_word && (accusative || self.qualifier_before(i).is_some() && !until) {
             return None;
         }
         let year = if is_hijri_year(y) && after_year_word {
@@ -848,9 +862,15 @@ impl<'a> Parser<'a> {
         }
         let mut last = core;
         let mut magnitude = None;
-        if let Some((m, _)) = mag_next {
+        if let Some((mut m, _)) = mag_next {
             value *= m;
             last = core + 1;
+            // `9 آلاف مليار` (Algerian copy's trillions): a larger magnitude multiplies.
+            if let Some((m2, _)) = self.magnitude_at(core + 2).filter(|&(m2, _)| m2 > m) {
+                value *= m2;
+                last = core + 2;
+                m *= m2;
+            }
             magnitude = Some(m);
             self.extend_compound(&mut value, &mut last, m);
         }
@@ -912,10 +932,32 @@ impl<'a> Parser<'a> {
         let mut any = false;
         let mut last = i;
         let mut smallest = f64::MAX;
-        // `المليون` alone is vague; `المليار دولار` is still an amount.
+        let mut after_magnitude = false;
+        // `المليون` alone is vague; `المليار دولار` is still an amount. Forms of ألف look
+        // definite once folded (`الف`), and alone they are too often something else (`ألفا`
+        // the name, `لآلاف` "thousands of", `القسم الوطني ألف` division A) to be read as a
+        // number unless money or a larger magnitude follows. The duals are numbers (`بألفي
+        // زائر`, `ألفين و800 شخص`), but `ألفين` alone is also Alvin, and `كالفين` Calvin.
+        let norm = self.norm(i);
+        let compound_follows = self.norm(i + 1).starts_with('و');
+        let alef_dual = ["الفي", "الفان", "الفين"].iter().any(|d| {
+            let form = norm == *d
+                || ["ب", "ل", "و", "ف", "وب", "ول"]
+                    .iter()
+                    .any(|p| norm.strip_prefix(p) == Some(d));
+            form && (*d != "الفين" || compound_follows)
+        });
         let definite_magnitude =
-            matches!(self.lex_at(i), Some(Lex::Magnitude { .. })) && self.norm(i).contains("ال");
-        if definite_magnitude && !matches!(self.lex_bare(i + 1), Some(Lex::Currency { .. })) {
+            matches!(self.lex_at(i), Some(Lex::Magnitude { .. })) && norm.contains("ال");
+        let amount_follows = matches!(
+            self.lex_bare(i + 1),
+            Some(Lex::Currency { .. } | Lex::Magnitude { .. })
+        );
+        if definite_magnitude && !alef_dual && !amount_follows {
+            return None;
+        }
+        // `العام الفين وخمسة`: a year in words.
+        if i > 0 && matches!(self.lex_at(i - 1), Some(Lex::YearWord)) {
             return None;
         }
         while let Some((lex, prefix)) = self.lex.get(j).copied().flatten() {
@@ -933,11 +975,26 @@ impl<'a> Parser<'a> {
                 Lex::Hundred if current > 0.0 && current < 10.0 && prefix == 0 => current *= 100.0,
                 Lex::Hundred => current += 100.0,
                 Lex::Fraction { value } if self.magnitude_at(j + 1).is_some() => current += value,
+                // `تسعة آلاف مليار`: a larger magnitude right after a smaller one multiplies.
+                Lex::Magnitude { value, .. }
+                    if after_magnitude && current == 0.0 && prefix == 0 && smallest < value =>
+                {
+                    total *= value;
+                    smallest *= value;
+                    magnitude = Some(smallest);
+                }
                 Lex::Magnitude { value, dual } => {
                     let plural_alone = current == 0.0 && !dual && is_plural_magnitude(self.norm(j));
                     if plural_alone {
                         break;
                     }
+                    // `مليونا دولار`, `ألفا عنصر`: opening a phrase and followed by what it
+                    // counts, the form in -ا is a dual (its ن dropped before the noun), not the
+                    // accusative of `53 ألفا`.
+                    let dual = dual
+                        || j == i
+                            && self.norm(j).ends_with('ا')
+                            && self.unit_after(j + 1, false).kind != UnitKind::None;
                     let count = if current == 0.0 {
                         if dual { 2.0 } else { 1.0 }
                     } else {
@@ -961,6 +1018,7 @@ impl<'a> Parser<'a> {
                 },
                 _ => break,
             }
+            after_magnitude = matches!(lex, Lex::Magnitude { .. });
             any = true;
             last = j;
             j += 1;
@@ -1018,7 +1076,7 @@ impl<'a> Parser<'a> {
         if let Some(u) = self.measure_unit(j).or_else(|| self.degree_sign(j)) {
             return u;
         }
-        if let Some(u) = self.of_currency(j) {
+        if let Some(u) = self.of_currency(j).or_else(|| self.below_zero(j)) {
             return u;
         }
         if words {
@@ -1047,6 +1105,16 @@ impl<'a> Parser<'a> {
             kind: UnitKind::Currency,
             last: None,
             factor: 1.0,
+        })
+    }
+
+    /// `3 تحت الصفر`: degrees below zero.
+    fn below_zero(&self, j: usize) -> Option<UnitInfo> {
+        (self.norm(j) == "تحت" && self.norm(j + 1) == "الصفر").then(|| UnitInfo {
+            unit: Some("degree".into()),
+            kind: UnitKind::Measure,
+            last: Some(j + 1),
+            factor: -1.0,
         })
     }
 
@@ -1101,6 +1169,16 @@ impl<'a> Parser<'a> {
         if self.norm(j) == "د" {
             return Some(UnitInfo {
                 unit: Some("TND".into()),
+                kind: UnitKind::Currency,
+                last: Some(j),
+                factor: 1.0,
+            });
+        }
+        // `3.2 مليار USD`: the ISO code itself, in financial copy.
+        let written = self.text.get(self.start(j)..self.end(j)).unwrap_or("");
+        if let Some(code) = ISO_CODES.iter().find(|&&c| c == written) {
+            return Some(UnitInfo {
+                unit: Some((*code).into()),
                 kind: UnitKind::Currency,
                 last: Some(j),
                 factor: 1.0,
@@ -1272,6 +1350,7 @@ impl<'a> Parser<'a> {
         let ua = self.unit_after(a.last + 1, a.words && a.magnitude.is_none());
         let ua = match (prefix_sign, ua.kind) {
             (Some(u), UnitKind::None | UnitKind::Counted) => u,
+            (None, UnitKind::None) => self.elided_currency(&a).unwrap_or(ua),
             _ => ua,
         };
         if a.words && a.magnitude.is_none() && !ua.is_strong() {
@@ -1294,6 +1373,41 @@ impl<'a> Parser<'a> {
         let fig = self.amount_figure(start_tok, last, a.value * ua.factor, None, &ua, qualifier);
         self.push(fig);
         Some(last + 1)
+    }
+
+    /// The currency of an amount that leaves it out because the sentence just named it:
+    /// `250 مليار دولار، منها 40 مليارا`, `71 ألف دولار قبل أن يتراجع إلى ما دون 68 ألفا`. Only for
+    /// a number with a magnitude, a few words after a sum of money in the same sentence, with a
+    /// word that ties it to that sum in between (`منها`, `مقابل`, `إلى` …): `وأصيب 53 ألفا` after
+    /// a sum is a count of people.
+    fn elided_currency(&self, a: &NumPhrase) -> Option<UnitInfo> {
+        const TIES: [&str; 9] = [
+            "منها",
+            "منه",
+            "مقابل",
+            "الي",
+            "ثم",
+            "اي",
+            "دون",
+            "من",
+            "بين",
+        ];
+        a.magnitude?;
+        let money = self.out.figures.last()?;
+        let near = money.kind == FigureKind::Money
+            && money.last_tok < a.first
+            && a.first - money.last_tok <= 12
+            && self.same_sentence(money.last_tok, a.first);
+        let tied = (money.last_tok + 1..a.first).rev().take(3).any(|k| {
+            let norm = self.norm(k);
+            TIES.contains(&norm.strip_prefix('و').unwrap_or(norm)) || TIES.contains(&norm)
+        });
+        (near && tied).then(|| UnitInfo {
+            unit: money.unit.clone(),
+            kind: UnitKind::Currency,
+            last: None,
+            factor: 1.0,
+        })
     }
 
     /// `%47`, `$5`: a percent sign or currency symbol glued before the number.
@@ -1420,6 +1534,12 @@ impl<'a> Parser<'a> {
         }
     }
 }
+
+/// Currency codes written as such after an amount (`3.2 مليار USD`).
+const ISO_CODES: [&str; 24] = [
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RUB", "TRY", "SAR", "AED", "QAR", "KWD", "BHD",
+    "OMR", "EGP", "TND", "MAD", "DZD", "LYD", "JOD", "LBP", "SYP", "IQD", "SDG",
+];
 
 /// Goals in one word: هدف 1, هدفين 2, ثنائية 2 … سداسية 6.
 fn goal_word(stem: &str) -> Option<u64> {
