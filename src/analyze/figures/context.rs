@@ -367,19 +367,87 @@ impl<'a> Context<'a> {
             FigureKind::Quantity if raw.unit_kind == UnitKind::Counted => raw.unit.clone(),
             FigureKind::Quantity => self
                 .of_phrase(raw.last_tok)
-                .or_else(|| cue.map(|c| c.label.to_string()))
+                .or_else(|| cue.map(|c| self.cue_label(c, raw)))
                 .or_else(|| self.noun_phrase_before(raw.first_tok)),
             FigureKind::Percent => cue
                 .filter(|c| c.before)
-                .map(|c| c.label.to_string())
-                .or_else(|| cue.map(|c| c.label.to_string()))
+                .or(cue)
+                .map(|c| self.cue_label(c, raw))
                 .or_else(|| self.of_phrase(raw.last_tok))
                 .or_else(|| self.noun_phrase_before(raw.first_tok)),
             FigureKind::Money => cue
-                .map(|c| c.label.to_string())
+                .map(|c| self.cue_label(c, raw))
                 .or_else(|| self.measure_phrase_before(raw.first_tok))
                 .or_else(|| self.noun_phrase_before(raw.first_tok)),
         }
+    }
+
+    /// The label a cue gives, with what completes it as written: the noun it is in construct
+    /// with (`إيرادات القناة`, `سعر البيتكوين`, `مداخيل القطاع السياحي`) or the adjective of a
+    /// definite cue (`الصادرات النفطية`, `الاحتياطيات الدولية`). Else the cue's own label,
+    /// which stays the same across articles (`المبادلات التجارية`) for the folder's series.
+    fn cue_label(&self, cue: CueHit, raw: &RawFigure) -> String {
+        let canonical = || cue.label.to_string();
+        let sent = self.sentences.id(cue.last);
+        let limit = if cue.last < raw.first_tok {
+            raw.first_tok
+        } else {
+            usize::MAX
+        };
+        let lexicon = Lexicon::get();
+        let definite_word = |k: usize| {
+            let norm = self.toks.norm(k);
+            k < limit
+                && self.toks.is_word(k)
+                && self.sentences.id(k) == sent
+                && norm.starts_with("ال")
+                && norm.chars().count() >= 5
+                && !is_generic(norm)
+                && lexicon.lookup(norm).is_none()
+        };
+        let is_adjective = |k: usize| {
+            let norm = self.toks.norm(k);
+            definite_word(k) && (norm.ends_with('ي') || norm.ends_with("يه"))
+        };
+        let next = cue.last + 1;
+        let cue_definite = stems(self.toks.norm(cue.last)).any(|s| s.starts_with("ال"));
+        let end = match (cue_definite, definite_word(next)) {
+            (true, true) if is_adjective(next) => next,
+            (false, true) if is_adjective(next + 1) => next + 1,
+            (false, true) => next,
+            _ => return canonical(),
+        };
+        let (Some(first), Some(from), Some(to)) = (
+            self.cue_word_written(cue.first),
+            self.toks.list.get(cue.first),
+            self.toks.list.get(end),
+        ) else {
+            return canonical();
+        };
+        match self.text.get(from.end..to.end) {
+            Some(rest) => format!("{first}{rest}").replace('\u{640}', ""),
+            None => canonical(),
+        }
+    }
+
+    /// A cue's first word as written, without the proclitics its cue was found under
+    /// (`لأسعار` → `أسعار`, `للدورة` → `الدورة`).
+    fn cue_word_written(&self, k: usize) -> Option<String> {
+        let norm = self.toks.norm(k);
+        let index = cue_index();
+        let stem = stems(norm).find(|s| index.contains_key(s))?;
+        let proclitics = match norm.strip_suffix(stem) {
+            Some(prefix) if prefix.ends_with("ال") => prefix.chars().count() - 2,
+            Some(prefix) if !prefix.is_empty() && !prefix.ends_with("لل") => {
+                prefix.chars().count()
+            }
+            _ => return self.written_without_proclitic(k),
+        };
+        let written = self
+            .text
+            .get(self.toks.list.get(k)?.start..self.toks.list.get(k)?.end)?;
+        let start = written.char_indices().nth(proclitics)?.0;
+        written.get(start..).map(str::to_string)
     }
 
     /// `مقدار زكاة المال`, `قيمة المحجوز`, `حجم الاستثمارات`: a measure noun and what it measures,
@@ -457,6 +525,19 @@ impl<'a> Context<'a> {
                     .is_some_and(|rest| rest.starts_with("ال") && rest.chars().count() >= 4)
             })
             .map_or(0, |p| p.chars().count());
+        // `للدورة`, `وللجولة`: the preposition fused with the article, which comes back.
+        let conjunction = usize::from(norm.starts_with('و') || norm.starts_with('ف'));
+        let fused = skip == 0
+            && norm
+                .chars()
+                .skip(conjunction)
+                .collect::<String>()
+                .strip_prefix("لل")
+                .is_some_and(|rest| rest.chars().count() >= 3);
+        if fused {
+            let after = written.char_indices().nth(conjunction + 1)?.0;
+            return written.get(after..).map(|rest| format!("ا{rest}"));
+        }
         let start = written.char_indices().nth(skip).map_or(0, |(b, _)| b);
         written.get(start..).map(str::to_string)
     }
