@@ -105,3 +105,46 @@ fn figures_serialize_with_lowercase_kinds() {
     let json = serde_json::to_string(&figs).unwrap_or_default();
     assert!(json.contains("\"kind\":\"percent\""), "{json}");
 }
+
+#[test]
+fn labels_keep_what_completes_their_cue() {
+    for (sentence, figure, label) in [
+        // The noun in construct with the cue, as written.
+        (
+            "وبلغت إيرادات القناة 7.2 مليار دولار.",
+            "7.2",
+            "إيرادات القناة",
+        ),
+        (
+            "وارتفع سعر البيتكوين إلى 71 ألف دولار.",
+            "71",
+            "سعر البيتكوين",
+        ),
+        (
+            "بسبب الارتفاع الملحوظ لأسعار المواد الغذائية بنسبة 5 بالمائة.",
+            "5 بالمائة",
+            "أسعار المواد الغذائية",
+        ),
+        // A definite cue's adjective.
+        (
+            "وتراجعت الصادرات النفطية إلى 3 ملايين برميل.",
+            "3 ملايين",
+            "الصادرات النفطية",
+        ),
+        // Nothing that completes it: the cue's own form, the same in every article.
+        (
+            "وبلغت الإيرادات السنة الماضية 5 ملايين دينار.",
+            "5 ملايين",
+            "الإيرادات",
+        ),
+        // An ordinal's head without its fused preposition.
+        ("وشارك الفيلم للدورة الثامنة والستين.", "الثامنة", "الدورة"),
+    ] {
+        let figs = extract(sentence, None, &[]);
+        assert_eq!(
+            find(&figs, figure).label.as_deref(),
+            Some(label),
+            "{sentence}"
+        );
+    }
+}
