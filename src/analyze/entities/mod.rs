@@ -409,7 +409,8 @@ impl Recognizer {
             rules::place_part_stands(norms, part, name, listed)
         };
         rules::complete_listed_names(gaz, place, keep_place, tags);
-        rules::split_org_before_name(words, tags);
+        let listed_org = |span: Range<usize>| self.gazetteer.lists_whole(&norms[span], org);
+        rules::split_org_before_name(words, listed_org, tags);
         rules::apply_user_entries(norms, &self.user, tags);
     }
 

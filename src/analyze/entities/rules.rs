@@ -349,19 +349,24 @@ const PREPOSITIONS: [&str; 16] = [
     "تحت", "فوق",
 ];
 
-/// Rule 13: a listed name of several words that the tagger left wholly untagged is a name of
-/// its listed kind (`وزارة الداخلية`, `الهيئة العليا المستقلة للانتخابات`): a phrase that long
-/// that the lists give one kind is seldom anything else, while ANERcorp, which the tagger
-/// learned from, leaves ministries and many institutions untagged. Names listed under several
-/// kinds, and names starting with a preposition, are left to the tagger.
+/// Rule 13: a listed name of several words that the tagger did not tag as a name of its
+/// listed kind is one (`وزارة الداخلية`, `الهيئة العليا المستقلة للانتخابات`): a phrase that
+/// long that the lists give one kind is seldom anything else, while ANERcorp, which the
+/// tagger learned from, leaves ministries and many institutions untagged. Names of another
+/// kind the tagger found inside it become part of it (`نداء [تونس]`, `وكالة [تونس]
+/// [افريقيا] للأنباء`, `الجوهرة [اف ام]`), unless one reaches out of it; a part of the
+/// listed kind is rule 14's to complete. Names listed under several kinds, and names
+/// starting with a preposition, are left to the tagger.
 pub fn tag_listed_names_left_out(norms: &[String], gaz: &[u8], tags: &mut [Tag]) {
     for (start, end, kinds) in listed_names(gaz) {
         let Some(kind) = EntityKind::ALL.into_iter().find(|&k| kind_bit(k) == kinds) else {
             continue;
         };
+        let crosses = tags[start].is_inside() || tags.get(end).is_some_and(|t| t.is_inside());
         if end - start < 2
             || PREPOSITIONS.contains(&norms[start].as_str())
-            || tags[start..end].iter().any(|t| *t != Tag::O)
+            || crosses
+            || tags[start..end].iter().any(|t| t.kind() == Some(kind))
         {
             continue;
         }
@@ -413,7 +418,13 @@ fn single_word_kind(tags: &[Tag], i: usize) -> Option<EntityKind> {
 /// Rule 3: cuts ORG spans where a definite nisba adjective meets indefinite words. When a
 /// person follows right after the cut-off words, they are one name (`[البنك المركزي إلفيرا]`
 /// `[نابيولينا]` → `[البنك المركزي]` `[إلفيرا نابيولينا]`).
-pub fn split_org_before_name(tokens: &[&str], tags: &mut Vec<Tag>) {
+/// A listed organisation's whole name (`listed(span)`) is not cut: `الملعب الإفريقي بمنزل
+/// بورقيبة` is a club, not a club and a person.
+pub fn split_org_before_name(
+    tokens: &[&str],
+    listed: impl Fn(Range<usize>) -> bool,
+    tags: &mut Vec<Tag>,
+) {
     let mut out: Vec<(usize, usize, EntityKind)> = Vec::new();
     let mut cut_person_ends_at = None;
     for (start, end, kind) in spans(tags) {
@@ -424,7 +435,7 @@ pub fn split_org_before_name(tokens: &[&str], tags: &mut Vec<Tag>) {
             cut_person_ends_at = None;
             continue;
         }
-        let cut = (kind == EntityKind::Organization)
+        let cut = (kind == EntityKind::Organization && !listed(start..end))
             .then(|| {
                 (start + 1..end.saturating_sub(1)).find(|&j| org_name_boundary(tokens, j, end))
             })
@@ -1127,16 +1138,16 @@ mod tests {
     fn org_cut_before_person() {
         let toks = ["رئيسة", "البنك", "المركزي", "إلفيرا", "نابيولينا", "،"];
         let mut t = tags(&["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]);
-        split_org_before_name(&toks, &mut t);
+        split_org_before_name(&toks, |_| false, &mut t);
         assert_eq!(t, tags(&["O", "B-ORG", "I-ORG", "B-PERS", "I-PERS", "O"]));
         // The tagger gave the given name to the organisation and the surname to a person.
         let mut t = tags(&["O", "B-ORG", "I-ORG", "I-ORG", "B-PERS", "O"]);
-        split_org_before_name(&toks, &mut t);
+        split_org_before_name(&toks, |_| false, &mut t);
         assert_eq!(t, tags(&["O", "B-ORG", "I-ORG", "B-PERS", "I-PERS", "O"]));
         // A person after an organisation that was not cut stays a person of its own.
         let toks = ["البنك", "الدولي", "بوتين"];
         let mut t = tags(&["B-ORG", "I-ORG", "B-PERS"]);
-        split_org_before_name(&toks, &mut t);
+        split_org_before_name(&toks, |_| false, &mut t);
         assert_eq!(t, tags(&["B-ORG", "I-ORG", "B-PERS"]));
         // Words after the adjective that carry the article behind a proclitic belong to the
         // organisation's name, not to a person.
@@ -1145,13 +1156,21 @@ mod tests {
             ["منظمة", "الأغذية", "والزراعة"],
         ] {
             let mut t = tags(&["B-ORG", "I-ORG", "I-ORG"]);
-            split_org_before_name(&toks, &mut t);
+            split_org_before_name(&toks, |_| false, &mut t);
             assert_eq!(t, tags(&["B-ORG", "I-ORG", "I-ORG"]), "{toks:?}");
         }
         let toks = ["البنك", "المركزي", "الأوروبي"];
         let mut t = tags(&["B-ORG", "I-ORG", "I-ORG"]);
-        split_org_before_name(&toks, &mut t);
+        split_org_before_name(&toks, |_| false, &mut t);
         assert_eq!(t, tags(&["B-ORG", "I-ORG", "I-ORG"]));
+        // A listed name is not cut.
+        let toks = ["للملعب", "الإفريقي", "بمنزل", "بورقيبة"];
+        let given = tags(&["B-ORG", "I-ORG", "I-ORG", "I-ORG"]);
+        let mut t = given.clone();
+        split_org_before_name(&toks, |span| span == (0..4), &mut t);
+        assert_eq!(t, given);
+        split_org_before_name(&toks, |_| false, &mut t);
+        assert_eq!(t, tags(&["B-ORG", "I-ORG", "B-PERS", "I-PERS"]));
     }
 
     #[test]
@@ -1254,9 +1273,19 @@ mod tests {
         ] {
             assert_eq!(run(text, &none), tags(&none), "{why}");
         }
-        // Anything the tagger found there stays as it is.
-        let partly = ["O", "O", "B-LOC", "O"];
-        assert_eq!(run("قالت وزارة الداخلية أمس", &partly), tags(&partly));
+        // A name of another kind found inside it becomes part of it.
+        assert_eq!(
+            run("قالت وزارة الداخلية أمس", &["O", "O", "B-LOC", "O"]),
+            tags(&["O", "B-ORG", "I-ORG", "O"])
+        );
+        // A name reaching out of it, or a part of its own kind, stays as the tagger found it.
+        for partly in [
+            ["O", "O", "B-LOC", "I-LOC"],
+            ["B-PERS", "I-PERS", "O", "O"],
+            ["O", "O", "B-ORG", "O"],
+        ] {
+            assert_eq!(run("قالت وزارة الداخلية أمس", &partly), tags(&partly));
+        }
     }
 
     #[test]
