@@ -526,12 +526,10 @@ impl<'a> Context<'a> {
             })
             .map_or(0, |p| p.chars().count());
         // `للدورة`, `وللجولة`: the preposition fused with the article, which comes back.
-        let conjunction = usize::from(norm.starts_with('و') || norm.starts_with('ف'));
+        let after_conjunction = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
+        let conjunction = usize::from(after_conjunction.len() != norm.len());
         let fused = skip == 0
-            && norm
-                .chars()
-                .skip(conjunction)
-                .collect::<String>()
+            && after_conjunction
                 .strip_prefix("لل")
                 .is_some_and(|rest| rest.chars().count() >= 3);
         if fused {

@@ -988,9 +988,9 @@ impl<'a> Parser<'a> {
                     if plural_alone {
                         break;
                     }
-                    // `مليونا دولار`, `ألفا عنصر`: opening a phrase and followed by what it
+                    // `مليونا دولار`, `مليارا دينار`: opening a phrase and followed by what it
                     // counts, the form in -ا is a dual (its ن dropped before the noun), not the
-                    // accusative of `53 ألفا`.
+                    // accusative of `53 مليونا`.
                     let dual = dual
                         || j == i
                             && self.norm(j).ends_with('ا')
