@@ -387,30 +387,36 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–4, 12 and 13 of [`rules`] (organisation names with their adjectives and
-    /// complements, listed names the tagger left out), then the user's
+    /// Rules 1–4, 12–14 and 17 of [`rules`] (organisation names with their adjectives and
+    /// complements, listed names the tagger left out, regional institutions), then the user's
     /// entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
         let Tagged { tags, norms, gaz } = tagged;
+        let place = EntityKind::Location;
         let is_head = |w: &str| {
             self.gazetteer.word_classes(w) & (1 << gazetteer::WordClass::OrgTrigger as u8) != 0
         };
         rules::extend_org_nisba(words, tags);
         rules::org_head_before_org(words, is_head, tags);
         rules::org_head_nisba(words, is_head, tags);
+        rules::regional_institutions(words, tags);
         rules::extend_org_complement(words, |w| self.model.lexicon.count(w), tags);
+        let listed_place = |w: &str| self.gazetteer.lists_whole(&[w.to_string()], place);
+        rules::regional_place(words, listed_place, tags);
         rules::tag_listed_names_left_out(norms, gaz, tags);
         let org = EntityKind::Organization;
         let keep_org = |part: Range<usize>, _| self.gazetteer.lists_whole(&norms[part], org);
         rules::complete_listed_names(gaz, org, keep_org, tags);
-        let place = EntityKind::Location;
         let keep_place = |part: Range<usize>, name: Range<usize>| {
             let listed = |words: &[String]| self.gazetteer.lists_whole(words, place);
             rules::place_part_stands(norms, part, name, listed)
         };
         rules::complete_listed_names(gaz, place, keep_place, tags);
-        let listed_org = |span: Range<usize>| self.gazetteer.lists_whole(&norms[span], org);
-        rules::split_org_before_name(words, listed_org, tags);
+        let whole = |span: Range<usize>| {
+            rules::is_regional_institution(&words[span.clone()])
+                || self.gazetteer.lists_whole(&norms[span], org)
+        };
+        rules::split_org_before_name(words, whole, tags);
         rules::apply_user_entries(norms, &self.user, tags);
     }
 

@@ -22,11 +22,15 @@
 //!     → `المركز الوطني للسينما`, `الجامعة التونسية لكرة القدم`; see
 //!     [`extend_org_complement`]).
 //!
-//! 13. A listed name of several words that the tagger left wholly untagged gets its listed
-//!     kind (`وزارة الداخلية`, which ANERcorp leaves untagged; see
+//! 13. A listed name of several words that the tagger did not tag as such gets its listed
+//!     kind (`وزارة الداخلية`, which ANERcorp leaves untagged; `نداء [تونس]`; see
 //!     [`tag_listed_names_left_out`]).
 //!
-//! Rules 1–5, 12, 13 and 14 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! 17. A regional institution of Tunisian copy (`المندوبية الجهوية للتربية`) is an
+//!     organisation, and the listed place after it (`بسوسة`) a place (see
+//!     [`regional_institutions`], [`regional_place`]).
+//!
+//! Rules 1–5, 12, 13, 14 and 17 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
@@ -213,7 +217,14 @@ pub fn org_head_before_org(tokens: &[&str], is_head: impl Fn(&str) -> bool, tags
 /// Institution heads whose names go on with a `لـ` complement (`المعهد الوطني للإحصاء`),
 /// normalized, without the article. Governments, armies, parties and clubs are left out: what
 /// follows them with `لـ` is a purpose (`الجيش الأمريكي للانسحاب`), not part of the name.
-const COMPLEMENT_HEADS: [&str; 26] = [
+const COMPLEMENT_HEADS: [&str; 33] = [
+    "مستشفي",
+    "مندوبيه",
+    "اداره",
+    "اقليم",
+    "فرقه",
+    "فرع",
+    "دائره",
     "مركز",
     "معهد",
     "ديوان",
@@ -290,6 +301,56 @@ pub fn extend_org_complement(tokens: &[&str], count: impl Fn(&str) -> u32, tags:
     }
     for j in changed {
         tags[j] = EntityKind::Organization.inside();
+    }
+}
+
+/// Rule 17: a regional institution of Tunisian copy, `المستشفى الجهوي بالكاف`, `المندوبية
+/// الجهوية للشؤون الثقافية بسوسة`, `الإدارة الجهوية للصحة بصفاقس`: a definite institution head
+/// ([`COMPLEMENT_HEADS`]) and `الجهوي(ة)`, left untagged by the tagger (ANERcorp has no such
+/// names), is an organisation; rule 12 then carries it through its `لـ` complement, and
+/// [`regional_place`] makes the `بـ` + place that says where a place. Titles are not heads:
+/// `المندوب الجهوي` and `المدير الجهوي` are people's posts.
+pub fn regional_institutions(tokens: &[&str], tags: &mut [Tag]) {
+    for i in 0..tokens.len().saturating_sub(1) {
+        if is_regional_institution(&tokens[i..]) && tags[i..i + 2].iter().all(|t| *t == Tag::O) {
+            let org = EntityKind::Organization;
+            tags[i] = org.begin();
+            tags[i + 1] = org.inside();
+        }
+    }
+}
+
+/// Whether `tokens` start like a regional institution's name (rule 17): a definite
+/// institution head and `الجهوي(ة)`.
+pub fn is_regional_institution(tokens: &[&str]) -> bool {
+    match tokens {
+        [head, regional, ..] => {
+            matches!(normalize(regional).as_str(), "الجهوي" | "الجهويه") && is_complement_head(head)
+        }
+        _ => false,
+    }
+}
+
+/// The place after a regional institution (rule 17) is a place: `بسوسة` in `المندوبية
+/// الجهوية للتربية بسوسة`, when the lists hold it (`listed_place`, given the word without its
+/// `ب`), whatever the tagger made of it (nothing, or a person). It stays a place of its own,
+/// not part of the institution's name, so that the article is found under it.
+pub fn regional_place(tokens: &[&str], listed_place: impl Fn(&str) -> bool, tags: &mut [Tag]) {
+    for (start, end, kind) in spans(tags) {
+        let Some(next) = tokens.get(end) else {
+            continue;
+        };
+        if kind != EntityKind::Organization || !is_regional_institution(&tokens[start..end]) {
+            continue;
+        }
+        let norm = normalize(next);
+        let Some(place) = norm.strip_prefix('ب').filter(|p| p.chars().count() >= 3) else {
+            continue;
+        };
+        let one_word = tags.get(end + 1).is_none_or(|t| !t.is_inside());
+        if (tags[end] == Tag::O || tags[end].is_begin() && one_word) && listed_place(place) {
+            tags[end] = EntityKind::Location.begin();
+        }
     }
 }
 
@@ -418,11 +479,11 @@ fn single_word_kind(tags: &[Tag], i: usize) -> Option<EntityKind> {
 /// Rule 3: cuts ORG spans where a definite nisba adjective meets indefinite words. When a
 /// person follows right after the cut-off words, they are one name (`[البنك المركزي إلفيرا]`
 /// `[نابيولينا]` → `[البنك المركزي]` `[إلفيرا نابيولينا]`).
-/// A listed organisation's whole name (`listed(span)`) is not cut: `الملعب الإفريقي بمنزل
-/// بورقيبة` is a club, not a club and a person.
+/// A name known to be whole (`whole(span)`: a listed organisation, a regional institution)
+/// is not cut: `الملعب الإفريقي بمنزل بورقيبة` is a club, not a club and a person.
 pub fn split_org_before_name(
     tokens: &[&str],
-    listed: impl Fn(Range<usize>) -> bool,
+    whole: impl Fn(Range<usize>) -> bool,
     tags: &mut Vec<Tag>,
 ) {
     let mut out: Vec<(usize, usize, EntityKind)> = Vec::new();
@@ -435,7 +496,7 @@ pub fn split_org_before_name(
             cut_person_ends_at = None;
             continue;
         }
-        let cut = (kind == EntityKind::Organization && !listed(start..end))
+        let cut = (kind == EntityKind::Organization && !whole(start..end))
             .then(|| {
                 (start + 1..end.saturating_sub(1)).find(|&j| org_name_boundary(tokens, j, end))
             })
@@ -938,6 +999,49 @@ mod tests {
             run("وقالت حركة حماس", &["O", "O", "B-ORG"]),
             tags(&["O", "O", "B-ORG"])
         );
+    }
+
+    #[test]
+    fn regional_institutions_and_their_places() {
+        let run = |text: &str, given: &[&str]| {
+            let toks: Vec<&str> = text.split(' ').collect();
+            let mut t = tags(given);
+            regional_institutions(&toks, &mut t);
+            extend_org_complement(&toks, |_| 100, &mut t);
+            regional_place(&toks, |w| ["سوسه", "الكاف"].contains(&w), &mut t);
+            t
+        };
+        // The institution through its complement; the listed place after it a place of its
+        // own, even where the tagger took it for a person.
+        assert_eq!(
+            run("أكدت المندوبية الجهوية للتربية بسوسة أن", &["O"; 6]),
+            tags(&["O", "B-ORG", "I-ORG", "I-ORG", "B-LOC", "O"])
+        );
+        assert_eq!(
+            run(
+                "نقل إلى المستشفى الجهوي بالكاف .",
+                &["O", "O", "O", "O", "B-PERS", "O"]
+            ),
+            tags(&["O", "O", "B-ORG", "I-ORG", "B-LOC", "O"])
+        );
+        // A title is no institution, an unlisted word after ب is no place, and words the
+        // tagger gave to a name are not taken from it.
+        let cases: [(&str, &[&str], &[&str]); 3] = [
+            ("قال المندوب الجهوي للسياحة بسوسة", &["O"; 5], &["O"; 5]),
+            (
+                "زار المستشفى الجهوي بعد الظهر",
+                &["O"; 5],
+                &["O", "B-ORG", "I-ORG", "O", "O"],
+            ),
+            (
+                "زار المستشفى الجهوي بسوسة",
+                &["O", "O", "B-PERS", "O"],
+                &["O", "O", "B-PERS", "O"],
+            ),
+        ];
+        for (text, given, want) in cases {
+            assert_eq!(run(text, given), tags(want), "{text}");
+        }
     }
 
     #[test]
