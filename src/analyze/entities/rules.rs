@@ -324,7 +324,8 @@ pub fn regional_institutions(tokens: &[&str], tags: &mut [Tag]) {
 /// institution head and `الجهوي(ة)`.
 pub fn is_regional_institution(tokens: &[&str]) -> bool {
     match tokens {
-        [head, regional, ..] => {
+        // The substring test first: this runs for every word of every article.
+        [head, regional, ..] if regional.contains("جهوي") => {
             matches!(normalize(regional).as_str(), "الجهوي" | "الجهويه") && is_complement_head(head)
         }
         _ => false,
