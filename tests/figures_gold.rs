@@ -199,31 +199,28 @@ fn score(set: &str) -> Report {
     }
 }
 
-#[test]
-fn gold_precision_recall_and_values() {
-    let r = score(GOLD);
+/// The targets — at least 150 figures, precision and recall of 0.95 — with at most
+/// `value_errors` matched figures whose values differ.
+fn assert_targets(r: &Report, value_errors: usize) {
     assert!(r.gold >= 150, "test set too small: {}", r.gold);
     assert!(r.precision >= 0.95, "precision {:.3}", r.precision);
     assert!(r.recall >= 0.95, "recall {:.3}", r.recall);
     assert!(
-        r.value_errors.is_empty(),
-        "{} value errors",
-        r.value_errors.len()
+        r.value_errors.len() <= value_errors,
+        "{} value errors of {}",
+        r.value_errors.len(),
+        r.matched
     );
+}
+
+#[test]
+fn gold_precision_recall_and_values() {
+    assert_targets(&score(GOLD), 0);
 }
 
 /// The same targets on the blind batch, but for the values it writes by other conventions
 /// (see its header): 3 of its 201 matched figures.
 #[test]
 fn blind_batch_precision_recall_and_values() {
-    let r = score(BLIND);
-    assert!(r.gold >= 150, "test set too small: {}", r.gold);
-    assert!(r.precision >= 0.95, "precision {:.3}", r.precision);
-    assert!(r.recall >= 0.95, "recall {:.3}", r.recall);
-    assert!(
-        r.value_errors.len() <= 3,
-        "{} value errors of {}",
-        r.value_errors.len(),
-        r.matched
-    );
+    assert_targets(&score(BLIND), 3);
 }

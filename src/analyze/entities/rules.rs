@@ -497,11 +497,13 @@ pub fn split_org_before_name(
             cut_person_ends_at = None;
             continue;
         }
-        let cut = (kind == EntityKind::Organization && !whole(start..end))
+        // Only a span that would be cut is looked up in the lists.
+        let cut = (kind == EntityKind::Organization)
             .then(|| {
                 (start + 1..end.saturating_sub(1)).find(|&j| org_name_boundary(tokens, j, end))
             })
-            .flatten();
+            .flatten()
+            .filter(|_| !whole(start..end));
         cut_person_ends_at = None;
         match cut {
             Some(j) => {

@@ -443,10 +443,17 @@ impl<'a> Context<'a> {
             }
             _ => return self.written_without_proclitic(k),
         };
-        let written = self
-            .text
-            .get(self.toks.list.get(k)?.start..self.toks.list.get(k)?.end)?;
-        let start = written.char_indices().nth(proclitics)?.0;
+        self.written_after(k, proclitics)
+    }
+
+    /// Token `k` as written, from its `skip`-th character on.
+    fn written_after(&self, k: usize, skip: usize) -> Option<String> {
+        let t = self.toks.list.get(k)?;
+        let written = self.text.get(t.start..t.end)?;
+        let start = written
+            .char_indices()
+            .nth(skip)
+            .map_or(written.len(), |(b, _)| b);
         written.get(start..).map(str::to_string)
     }
 
@@ -515,8 +522,6 @@ impl<'a> Context<'a> {
     }
 
     fn written_without_proclitic(&self, k: usize) -> Option<String> {
-        let t = self.toks.list.get(k)?;
-        let written = self.text.get(t.start..t.end)?;
         let norm = self.toks.norm(k);
         let skip = ["و", "ب", "ل", "ف", "وب", "ول"]
             .iter()
@@ -533,11 +538,11 @@ impl<'a> Context<'a> {
                 .strip_prefix("لل")
                 .is_some_and(|rest| rest.chars().count() >= 3);
         if fused {
-            let after = written.char_indices().nth(conjunction + 1)?.0;
-            return written.get(after..).map(|rest| format!("ا{rest}"));
+            return self
+                .written_after(k, conjunction + 1)
+                .map(|rest| format!("ا{rest}"));
         }
-        let start = written.char_indices().nth(skip).map_or(0, |(b, _)| b);
-        written.get(start..).map(str::to_string)
+        self.written_after(k, skip)
     }
 
     /// Nearest definite noun (+ definite adjective) before the figure in its sentence.

@@ -933,27 +933,12 @@ impl<'a> Parser<'a> {
         let mut last = i;
         let mut smallest = f64::MAX;
         let mut after_magnitude = false;
-        // `المليون` alone is vague; `المليار دولار` is still an amount. Forms of ألف look
-        // definite once folded (`الف`), and alone they are too often something else (`ألفا`
-        // the name, `لآلاف` "thousands of", `القسم الوطني ألف` division A) to be read as a
-        // number unless money or a larger magnitude follows. The duals are numbers (`بألفي
-        // زائر`, `ألفين و800 شخص`), but `ألفين` alone is also Alvin, and `كالفين` Calvin.
-        let norm = self.norm(i);
-        let compound_follows = self.norm(i + 1).starts_with('و');
-        let alef_dual = ["الفي", "الفان", "الفين"].iter().any(|d| {
-            let form = norm == *d
-                || ["ب", "ل", "و", "ف", "وب", "ول"]
-                    .iter()
-                    .any(|p| norm.strip_prefix(p) == Some(d));
-            form && (*d != "الفين" || compound_follows)
-        });
-        let definite_magnitude =
-            matches!(self.lex_at(i), Some(Lex::Magnitude { .. })) && norm.contains("ال");
-        let amount_follows = matches!(
-            self.lex_bare(i + 1),
-            Some(Lex::Currency { .. } | Lex::Magnitude { .. })
-        );
-        if definite_magnitude && !alef_dual && !amount_follows {
+        if self.vague_magnitude(i)
+            && !matches!(
+                self.lex_bare(i + 1),
+                Some(Lex::Currency { .. } | Lex::Magnitude { .. })
+            )
+        {
             return None;
         }
         // `العام الفين وخمسة`: a year in words.
@@ -1038,6 +1023,25 @@ impl<'a> Parser<'a> {
             magnitude,
             words: true,
         })
+    }
+
+    /// A magnitude word that alone is not read as a number, only before money or a larger
+    /// magnitude: a definite one (`المليون` is vague; `المليار دولار` an amount), and forms of
+    /// ألف, which alone are too often something else (`ألفا` the name, `لآلاف` "thousands of",
+    /// `القسم الوطني ألف` division A). Its duals are numbers (`بألفي زائر`, `ألفين و800 شخص`),
+    /// but `ألفين` alone is also Alvin, and `كالفين` Calvin.
+    fn vague_magnitude(&self, i: usize) -> bool {
+        let Some((Lex::Magnitude { value, dual }, prefix)) = self.lex.get(i).copied().flatten()
+        else {
+            return false;
+        };
+        let norm = self.norm(i);
+        let (proclitics, stem) = norm.split_at(usize::from(prefix).min(norm.len()));
+        let definite = proclitics.ends_with("ال") || proclitics.ends_with("لل");
+        let next = self.norm(i + 1);
+        let compound = next == "و" || next.starts_with('و') && self.lex_at(i + 1).is_some();
+        let alvin = stem == "الفين" && !compound;
+        definite || value == 1e3 && (!dual || alvin)
     }
 
     fn number_phrase(&mut self, i: usize) -> Option<NumPhrase> {
