@@ -120,6 +120,28 @@ fn tag_tokens_uses_anercorp_tag_names() {
 }
 
 #[test]
+fn a_sentence_without_a_stop_is_tagged_as_if_it_had_one() {
+    // A title ends on its last word; the tagger learned only from sentences ending with a
+    // full stop, and used to leave the last word of a title untagged.
+    let rec = recognizer();
+    for title in [
+        ["احتجاجات", "في", "قفصة"].as_slice(),
+        ["رؤية", "هلال", "رمضان", "في", "السعودية"].as_slice(),
+    ] {
+        let stopped = [title, &["."]].concat();
+        let with_stop = rec.tag_tokens(&stopped);
+        assert_eq!(with_stop.last(), Some(&"O"));
+        assert_eq!(with_stop[title.len() - 1], "B-LOC", "{title:?}");
+        assert_eq!(rec.tag_tokens(title), with_stop[..title.len()], "{title:?}");
+    }
+    let entities = rec.entities("احتجاجات في قفصة\nتواصلت الاحتجاجات اليوم.");
+    assert!(
+        entities.iter().any(|e| e.name == "قفصة"),
+        "the title's place is in the panel: {entities:#?}"
+    );
+}
+
+#[test]
 fn tag_conll_round_trip_keeps_tokens_and_blank_lines() {
     let input = "\nقال\nبوتين\nفي\nموسكو\n\n\nوأضاف\n  «  \nالصين\n";
     let mut out = Vec::new();

@@ -191,7 +191,13 @@ impl Recognizer {
     /// [`Self::tag_document`], keeping what the tagger learned of each word on the way.
     fn tag_document_with_words(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Tagged> {
         let bits = self.model.first.bits;
-        let mut passes: Vec<FirstPass> = sentences.iter().map(|s| self.first_pass(s)).collect();
+        let mut passes: Vec<FirstPass> = sentences
+            .iter()
+            .map(|s| match ends_unstopped(s) {
+                true => self.first_pass(&[s.as_slice(), &["."]].concat()),
+                false => self.first_pass(s),
+            })
+            .collect();
         if let Some(second) = &self.model.second {
             let stems: Vec<Vec<String>> = passes.iter().map(|p| p.stems.clone()).collect();
             let tags: Vec<Vec<Tag>> = passes.iter().map(|p| p.tags.clone()).collect();
@@ -207,7 +213,9 @@ impl Recognizer {
         }
         passes
             .into_iter()
-            .map(|mut p| {
+            .zip(sentences)
+            .map(|(mut p, s)| {
+                p.drop_stop_added(s.len());
                 rules::complete_listed_names(&p.gaz, EntityKind::Person, |_, _| false, &mut p.tags);
                 rules::persons_without_numbers(&p.norms, &mut p.tags);
                 rules::split_persons_at_and(&p.norms, &self.gazetteer, &mut p.tags);
@@ -537,6 +545,26 @@ struct FirstPass {
     norms: Vec<String>,
     stems: Vec<String>,
     gaz: Vec<u8>,
+}
+
+impl FirstPass {
+    /// Forgets the full stop [`ends_unstopped`] added after a sentence of `len` tokens.
+    fn drop_stop_added(&mut self, len: usize) {
+        self.tags.truncate(len);
+        self.norms.truncate(len);
+        self.stems.truncate(len);
+        self.gaz.truncate(len);
+    }
+}
+
+/// Whether a sentence ends on a word rather than a stop: a title, a caption, a line of a
+/// list. Every sentence the tagger learned from ends with a full stop, so it has never seen
+/// a name as the last token, and it left `في السعودية` untagged at the end of a title while
+/// tagging it before a stop. Such a sentence is tagged as if a full stop followed it.
+fn ends_unstopped(sentence: &[&str]) -> bool {
+    sentence
+        .last()
+        .is_some_and(|w| w.chars().any(char::is_alphanumeric))
 }
 
 /// Byte offset in `word` after its first `letters` letters (and any marks following them).
