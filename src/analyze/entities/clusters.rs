@@ -11,7 +11,9 @@ use std::path::Path;
 pub use super::embed::EmbedConfig;
 use super::embed::{dot, skip_gram};
 use super::gazetteer::{Gazetteer, WordClass};
-use super::lexicon::{CLUSTERINGS, CUES, LEVELS, Lexicon, NO_CLUSTER, WordInfo};
+use super::lexicon::{
+    CLUSTERINGS, CUES, LEVELS, Lexicon, NO_CLUSTER, OTHER_ARTICLE_CUE, SUFFIX_CUE, WordInfo,
+};
 use super::rng::{SplitMix64, derive_seed};
 use super::train::join;
 use crate::text::{normalize, tokenize};
@@ -241,7 +243,7 @@ fn cue_hits(corpus: &Corpus, gazetteer: &Gazetteer) -> Vec<[u32; CUES]> {
     hits
 }
 
-/// The word-form cues (kinds 3 and 4 of [`CUES`]): counts of the word's other article form
+/// The word-form cues ([`OTHER_ARTICLE_CUE`] and [`SUFFIX_CUE`] of [`CUES`]): counts of the word's other article form
 /// and of the word with a possessive suffix.
 fn form_cues(corpus: &Corpus, hits: &mut [[u32; CUES]]) {
     let count: HashMap<&str, u32> = corpus
@@ -256,8 +258,8 @@ fn form_cues(corpus: &Corpus, hits: &mut [[u32; CUES]]) {
             Some(bare) if bare.chars().count() > 1 => get(bare),
             _ => get(&format!("ال{w}")),
         };
-        h[3] = other;
-        h[4] = ["ه", "ها", "هم"]
+        h[OTHER_ARTICLE_CUE] = other;
+        h[SUFFIX_CUE] = ["ه", "ها", "هم"]
             .iter()
             .map(|s| get(&format!("{w}{s}")))
             .sum();

@@ -39,6 +39,12 @@ pub struct WordInfo {
 /// relative to the word's count. Names seldom change their article or take suffixes.
 pub const CUES: usize = 5;
 
+/// The cue of the word's other form with respect to the article.
+pub const OTHER_ARTICLE_CUE: usize = 3;
+
+/// The cue of the word with a possessive suffix.
+pub const SUFFIX_CUE: usize = 4;
+
 /// The lexicon's table. Keys are the lexicon's own words, so a fast non-keyed hash is safe:
 /// lookups of hostile text cannot lengthen probe chains that the fixed keys do not.
 pub type Words = FxHashMap<String, WordInfo>;

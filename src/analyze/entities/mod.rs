@@ -395,8 +395,8 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–4, 12–14 and 17 of [`rules`] (organisation names with their adjectives and
-    /// complements, listed names the tagger left out, regional institutions), then the user's
+    /// Rules 1–4, 12–14, 17 and 18 of [`rules`] (organisation names with their adjectives and
+    /// complements, listed names the tagger left out, regional institutions, listed places), then the user's
     /// entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
         let Tagged { tags, norms, gaz } = tagged;
@@ -412,6 +412,13 @@ impl Recognizer {
         let listed_place = |w: &str| self.gazetteer.lists_whole(&[w.to_string()], place);
         rules::regional_place(words, listed_place, tags);
         rules::tag_listed_names_left_out(norms, gaz, tags);
+        let name_like = |w: &str| {
+            self.model.lexicon.get(w).is_none_or(|info| {
+                info.cues[lexicon::OTHER_ARTICLE_CUE] <= NAME_LIKE_BUCKET
+                    && info.cues[lexicon::SUFFIX_CUE] <= NAME_LIKE_BUCKET
+            })
+        };
+        rules::listed_places_left_out(norms, gaz, listed_place, name_like, tags);
         let org = EntityKind::Organization;
         let keep_org = |part: Range<usize>, _| self.gazetteer.lists_whole(&norms[part], org);
         rules::complete_listed_names(gaz, org, keep_org, tags);
@@ -457,6 +464,14 @@ impl Recognizer {
         if norms.len() > 1 {
             // Whole word first: a listed name may itself start like a proclitic (`بحر`).
             if let Some(i) = splits.iter().rposition(|c| listed(&c.stem)) {
+                return splits.into_iter().nth(i);
+            }
+        } else if !listed(&norms[0]) {
+            // A listed one-word name after `ب` or `و` (`بقليبية`, `وجوبا`), however much more
+            // often the news writes the joined form. Not after `ك`, `ل` or `ف`: `كين` (Kane)
+            // and `فلين` (Flynn) are names too rare for the lists.
+            let joined = |c: &Clitics<'_>| matches!(c.prefix, "ب" | "و" | "وب");
+            if let Some(i) = splits.iter().position(|c| joined(c) && listed(&c.stem)) {
                 return splits.into_iter().nth(i);
             }
         }
@@ -599,6 +614,11 @@ fn mostly_latin(words: &[&str]) -> bool {
     }
     latin > other
 }
+
+/// The largest word-form cue bucket (see `clusters::cue_bucket`) of a word that reads like
+/// a name to rule 18: its other article form and its possessive forms each below a tenth of
+/// its own count in the news (`الحمامات` 0, `الموصل` 9%; `صور` 74% and 348%, `الضاحية` 111%).
+const NAME_LIKE_BUCKET: u8 = 3;
 
 /// Most tokens of an article tagged as one document (see `Recognizer::tag_article`); news
 /// articles have a few thousand.

@@ -30,7 +30,10 @@
 //!     organisation, and the listed place after it (`بسوسة`) a place (see
 //!     [`regional_institutions`], [`regional_place`]).
 //!
-//! Rules 1–5, 12, 13, 14 and 17 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! 18. A one-word name the lists give only as a place, left untagged, is a place after `بـ`,
+//!     a preposition of place or a word for a kind of place (see [`listed_places_left_out`]).
+//!
+//! Rules 1–5, 12, 13, 14, 17 and 18 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
@@ -437,6 +440,77 @@ pub fn tag_listed_names_left_out(norms: &[String], gaz: &[u8], tags: &mut [Tag])
             *t = kind.inside();
         }
     }
+}
+
+/// Rule 18: a one-word name that the lists give only as a place and the tagger left
+/// untagged is a place where the words around it say so: after `بـ` (`بالحمامات`), a
+/// preposition of place (`في المتلوي`, `بين القصرين`), a word for a kind of place
+/// (`معتمدية الحمامات`, `مناطق المرناقية`), or و after a place (`المرناقية وطبربة`). The
+/// tagger learned its places from ANERcorp, which hardly names a Tunisian town, and leaves
+/// many of them untagged even there. Words the news also uses as common nouns are left to
+/// the tagger: `name_like` says whether the word seldom changes its article or takes a
+/// possessive suffix (`صور` / `صورها`, photos; `الضاحية` / `ضاحية`), and `مسقط رأسه` is a
+/// birthplace, not Muscat.
+pub fn listed_places_left_out(
+    norms: &[String],
+    gaz: &[u8],
+    listed_place: impl Fn(&str) -> bool,
+    name_like: impl Fn(&str) -> bool,
+    tags: &mut [Tag],
+) {
+    let place = EntityKind::Location;
+    for (start, end, kinds) in listed_names(gaz) {
+        let alone = tags.get(end).is_none_or(|t| !t.is_inside());
+        if end - start != 1 || kinds != kind_bit(place) || tags[start] != Tag::O || !alone {
+            continue;
+        }
+        let splits = proclitic_splits(&norms[start]);
+        let Some(name) = splits.iter().find(|c| listed_place(&c.stem)) else {
+            continue;
+        };
+        let says_place = match name.prefix {
+            "ب" | "وب" => true,
+            "و" => start > 0 && tags[start - 1].kind() == Some(place),
+            // `من لغات` is not `من` + `ل` + `غات`.
+            "" => start > 0 && is_place_context(&norms[start - 1]),
+            _ => false,
+        };
+        let birthplace = norms.get(end).is_some_and(|n| n.starts_with("راس"));
+        if says_place && !birthplace && name_like(&name.stem) {
+            tags[start] = place.begin();
+        }
+    }
+}
+
+/// Prepositions of place, normalized.
+const PLACE_PREPOSITIONS: [&str; 7] = ["في", "الي", "من", "نحو", "قرب", "داخل", "بين"];
+
+/// Words for a kind of place that a place's name follows, normalized, without the article:
+/// Tunisia's governorates, delegations, sectors and municipalities among them.
+const PLACE_KINDS: [&str; 14] = [
+    "ولايه",
+    "ولايات",
+    "مدينه",
+    "مدن",
+    "معتمديه",
+    "معتمديات",
+    "عماده",
+    "بلديه",
+    "جهه",
+    "منطقه",
+    "مناطق",
+    "قريه",
+    "محافظه",
+    "عاصمه",
+];
+
+/// Whether a normalized word before a name says that a place follows: a preposition of
+/// place or a word for a kind of place (proclitics allowed: `بمعتمدية`, `وولاية`).
+fn is_place_context(word: &str) -> bool {
+    PLACE_PREPOSITIONS.contains(&word)
+        || proclitic_splits(word)
+            .iter()
+            .any(|c| PLACE_KINDS.contains(&c.stem.as_str()))
 }
 
 /// Rule 5: one sense per article for one-word names.
@@ -921,6 +995,50 @@ mod tests {
 
     fn tags(names: &[&str]) -> Vec<Tag> {
         names.iter().filter_map(|n| Tag::from_name(n)).collect()
+    }
+
+    #[test]
+    fn listed_places_are_places_where_the_words_around_say_so() {
+        let lists = Gazetteer::from_lines(
+            "LOC\tالحمامات\nLOC\tطبربة\nLOC\tمسقط\nLOC\tغات\nLOC\tصور\nLOC\tالكاف\nORG\tالكاف\n",
+        );
+        let run = |text: &str, given: &[&str]| {
+            let norms: Vec<String> = text.split(' ').map(normalize).collect();
+            let gaz = lists.kinds_per_token(&norms);
+            let place = |w: &str| lists.lists_whole(&[w.to_string()], EntityKind::Location);
+            // `صور` is also "photos" in the news (`صورها`).
+            let name_like = |w: &str| w != "صور";
+            let mut t = tags(given);
+            listed_places_left_out(&norms, &gaz, place, name_like, &mut t);
+            t
+        };
+        let none = ["O"; 4];
+        for (text, want) in [
+            ("انعقد المؤتمر بالحمامات أمس", ["O", "O", "B-LOC", "O"]),
+            ("انعقد المؤتمر في الحمامات أمس", ["O", "O", "O", "B-LOC"]),
+            ("ببلدية الحمامات على القضاء", ["O", "B-LOC", "O", "O"]),
+        ] {
+            assert_eq!(run(text, &none), tags(&want), "{text}");
+        }
+        // و after a place continues a list of places.
+        assert_eq!(
+            run("مناطق الحمامات وطبربة أمس", &["O", "B-LOC", "O", "O"]),
+            tags(&["O", "B-LOC", "B-LOC", "O"])
+        );
+        for (text, why) in [
+            ("الحمامات تحتضن المؤتمر اليوم", "nothing says it is a place"),
+            ("ووري الثرى في مسقط رأسه", "a birthplace"),
+            ("يتحدث الشخص من لغات عدة", "من + ل + غات is not a place"),
+            ("أرفقت بلاغها بصور الارهابيين", "a common noun"),
+            ("قال إن في الكاف اليوم", "listed as a club too"),
+            ("زار الوزير وطبربة أمس", "و without a place before it"),
+        ] {
+            let none = vec!["O"; text.split(' ').count()];
+            assert_eq!(run(text, &none), tags(&none), "{why}");
+        }
+        // What the tagger found stays.
+        let found = ["O", "O", "B-PERS", "O"];
+        assert_eq!(run("انعقد المؤتمر بالحمامات أمس", &found), tags(&found));
     }
 
     #[test]
