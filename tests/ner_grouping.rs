@@ -142,6 +142,18 @@ fn a_sentence_without_a_stop_is_tagged_as_if_it_had_one() {
 }
 
 #[test]
+fn a_listed_name_with_its_last_words_in_quotes_is_one_entity() {
+    // How Jawhara FM writes its own name; the tagger alone made `اف ام` a name of its own.
+    let text = "خبر\nوقال مصدر أمني لمراسل الجوهرة \"اف ام\" إن الوضع هادئ. وأضاف في تصريح للجوهرة اف ام أن التحقيق متواصل.";
+    let all = recognizer().entities(text);
+    let radio: Vec<&Entity> = all.iter().filter(|e| e.name.contains("الجوهرة")).collect();
+    assert_eq!(radio.len(), 1, "{all:#?}");
+    assert_eq!(radio[0].kind, EntityKind::Organization);
+    assert_eq!(radio[0].mentions.len(), 2, "{all:#?}");
+    assert!(!all.iter().any(|e| e.name == "اف ام"), "{all:#?}");
+}
+
+#[test]
 fn tag_conll_round_trip_keeps_tokens_and_blank_lines() {
     let input = "\nقال\nبوتين\nفي\nموسكو\n\n\nوأضاف\n  «  \nالصين\n";
     let mut out = Vec::new();

@@ -395,8 +395,9 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–4, 12–14, 17 and 18 of [`rules`] (organisation names with their adjectives and
-    /// complements, listed names the tagger left out, regional institutions, listed places), then the user's
+    /// Rules 1–4, 12–14 and 17–19 of [`rules`] (organisation names with their adjectives and
+    /// complements, listed names the tagger left out or cut at quotes, regional institutions,
+    /// listed places), then the user's
     /// entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
         let Tagged { tags, norms, gaz } = tagged;
@@ -412,6 +413,13 @@ impl Recognizer {
         let listed_place = |w: &str| self.gazetteer.lists_whole(&[w.to_string()], place);
         rules::regional_place(words, listed_place, tags);
         rules::tag_listed_names_left_out(norms, gaz, tags);
+        let listed_kind = |words: &[String]| {
+            let mut kinds = EntityKind::ALL
+                .into_iter()
+                .filter(|&k| self.gazetteer.lists_whole(words, k));
+            kinds.next().filter(|_| kinds.next().is_none())
+        };
+        rules::listed_names_around_quotes(norms, listed_kind, tags);
         let name_like = |w: &str| {
             self.model.lexicon.get(w).is_none_or(|info| {
                 info.cues[lexicon::OTHER_ARTICLE_CUE] <= NAME_LIKE_BUCKET
@@ -451,6 +459,7 @@ impl Recognizer {
     fn name_split<'w>(&self, norms: &'w [String]) -> Option<Clitics<'w>> {
         let rest = norms[1..]
             .iter()
+            .filter(|w| !rules::is_quote(w))
             .map(|w| format!(" {w}"))
             .collect::<String>();
         let listed = |stem: &str| {
@@ -515,7 +524,8 @@ impl Recognizer {
             None => surface.to_string(),
         };
         let mut key_words = vec![split.stem.clone()];
-        key_words.extend(norms[1..].iter().cloned());
+        // `الجوهرة "اف ام"` is grouped with `الجوهرة اف ام` (rule 19).
+        key_words.extend(norms[1..].iter().filter(|w| !rules::is_quote(w)).cloned());
         let key = key_words.join(" ");
         let canonical = self.user.get(&key).map(|e| e.name.clone());
         let (key, kind) = match self.user.get(&key) {

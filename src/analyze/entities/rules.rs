@@ -33,7 +33,10 @@
 //! 18. A one-word name the lists give only as a place, left untagged, is a place after `بـ`,
 //!     a preposition of place or a word for a kind of place (see [`listed_places_left_out`]).
 //!
-//! Rules 1–5, 12, 13, 14, 17 and 18 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! 19. A listed name written with its last words in quotes (`الجوهرة "اف ام"`) is that name
+//!     (see [`listed_names_around_quotes`]).
+//!
+//! Rules 1–5, 12, 13, 14, 17, 18 and 19 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
@@ -820,7 +823,7 @@ fn is_work_noun(stem: &str) -> bool {
 }
 
 /// Whether a token is a quotation mark, opening or closing.
-fn is_quote(token: &str) -> bool {
+pub fn is_quote(token: &str) -> bool {
     closing_quote(token).is_some() || ["»", "”"].contains(&token)
 }
 
@@ -971,6 +974,46 @@ pub fn quoted_organisation_names(norms: &[String], tags: &mut [Tag]) {
     }
 }
 
+/// Rule 19: a listed name written with its last words in quotes (`الجوهرة "اف ام"`, how
+/// Jawhara FM writes its own name 400 times in its archive) is that name, quotes included,
+/// whatever the tagger made of the quoted words (`اف ام` was a MISC name of its own).
+/// `listed` gives the one kind the lists give the words without the quotes.
+pub fn listed_names_around_quotes(
+    norms: &[String],
+    listed: impl Fn(&[String]) -> Option<EntityKind>,
+    tags: &mut [Tag],
+) {
+    let n = norms.len().min(tags.len());
+    for first in 0..n.saturating_sub(3) {
+        let open = first + 1;
+        let Some(close) = closing_quote(&norms[open]) else {
+            continue;
+        };
+        let Some(end) = (open + 2..n.min(open + 2 + TITLE_WORDS)).find(|&k| norms[k] == close)
+        else {
+            continue;
+        };
+        let words: Vec<String> = std::iter::once(&norms[first])
+            .chain(&norms[open + 1..end])
+            .cloned()
+            .collect();
+        let crosses = tags[first].is_inside() || tags.get(end + 1).is_some_and(|t| t.is_inside());
+        // After a head word the quoted name is rule 16's (`تنظيم "داعش"` is `داعش`), or no
+        // one's (`بتنظيم "…"`).
+        let head = proclitic_splits(&norms[first])
+            .iter()
+            .any(|c| QUOTED_NAME_HEADS.contains(&c.stem.as_str()));
+        if crosses || head {
+            continue;
+        }
+        let Some(kind) = listed(&words) else {
+            continue;
+        };
+        tags[first] = kind.begin();
+        tags[open..=end].fill(kind.inside());
+    }
+}
+
 /// Rule 6: a gazetteer's matches (the user's entries) override the model.
 pub fn apply_user_entries(norms: &[String], user: &Gazetteer, tags: &mut Vec<Tag>) {
     if user.is_empty() {
@@ -1039,6 +1082,35 @@ mod tests {
         // What the tagger found stays.
         let found = ["O", "O", "B-PERS", "O"];
         assert_eq!(run("انعقد المؤتمر بالحمامات أمس", &found), tags(&found));
+    }
+
+    #[test]
+    fn listed_names_with_quoted_words_are_whole() {
+        let lists = Gazetteer::from_lines("ORG\tالجوهرة اف ام\nORG\tتنظيم داعش\n");
+        let run = |text: &str, given: &[&str]| {
+            let norms: Vec<String> = text.split(' ').map(normalize).collect();
+            let listed = |words: &[String]| {
+                lists
+                    .lists_whole(words, EntityKind::Organization)
+                    .then_some(EntityKind::Organization)
+            };
+            let mut t = tags(given);
+            listed_names_around_quotes(&norms, listed, &mut t);
+            t
+        };
+        assert_eq!(
+            run(
+                "لمراسل الجوهرة \" اف ام \" أمس",
+                &["O", "O", "O", "B-MISC", "I-MISC", "O", "O"]
+            ),
+            tags(&["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+        );
+        // After a head word the quoted name stays rule 16's.
+        let daesh = ["O", "O", "O", "B-ORG", "O", "O"];
+        assert_eq!(run("التحق بتنظيم \" داعش \" أمس", &daesh), tags(&daesh));
+        // Not a listed name without its quotes.
+        let none = ["O"; 6];
+        assert_eq!(run("قال الجوهرة \" اف \" أمس", &none), tags(&none));
     }
 
     #[test]
