@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::gazetteer::{Gazetteer, WordClass};
+use super::gazetteer::{Gazetteer, WordClass, kind_bit};
 use super::tags::EntityKind;
 use super::{Entity, Mention};
 
@@ -44,6 +44,7 @@ pub fn group(mentions: Vec<RawMention>, gazetteer: &Gazetteer) -> Vec<Entity> {
     }
     join_surnames(&mut groups);
     join_qualified_names(&mut groups, gazetteer);
+    join_listed_spellings(&mut groups, gazetteer);
     let mut entities: Vec<Entity> = groups
         .into_iter()
         .filter(|g| !g.mentions.is_empty())
@@ -132,6 +133,36 @@ fn join_qualified_names(groups: &mut [Group], gazetteer: &Gazetteer) {
     };
     let shorts: Vec<usize> = candidates.into_iter().filter(|&s| joinable(s)).collect();
     let moves = joins(&shorts, groups, &longer, |(s, l)| kinds[s] == kinds[l]);
+    apply_moves(groups, moves);
+}
+
+/// Joins the groups of one article that the lists give as spellings of one name, of the
+/// kind the lists give it alone: `السعودية` and `المملكة العربية السعودية`, `نداء تونس` and
+/// `حركة نداء تونس`, `الفيفا` and `الاتحاد الدولي لكرة القدم`. They join the group with the
+/// most words, whose key the entity keeps (an article naming only one of them keeps it as
+/// it is).
+fn join_listed_spellings(groups: &mut [Group], gazetteer: &Gazetteer) {
+    let mut by_entry: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        let Some(entry) = gazetteer.get(&g.key).filter(|_| !g.mentions.is_empty()) else {
+            continue;
+        };
+        if entry.kinds == kind_bit(majority(&g.mentions)) {
+            by_entry.entry(entry.name.as_str()).or_default().push(i);
+        }
+    }
+    let mut moves = Vec::new();
+    for members in by_entry.into_values().filter(|m| m.len() > 1) {
+        let words = |i: usize| groups[i].key.split(' ').count();
+        let Some(&to) = members
+            .iter()
+            .max_by_key(|&&i| (words(i), std::cmp::Reverse(i)))
+        else {
+            continue;
+        };
+        moves.extend(members.into_iter().filter(|&i| i != to).map(|i| (i, to)));
+    }
+    moves.sort_unstable();
     apply_moves(groups, moves);
 }
 
@@ -272,6 +303,46 @@ mod tests {
             ]
         );
         assert_eq!(e[0].key, "الكونغرس الامريكي");
+    }
+
+    #[test]
+    fn joins_spellings_the_lists_give_for_one_name() {
+        use EntityKind::*;
+        let lists = Gazetteer::from_lines(
+            "LOC\tالولايات المتحدة|أمريكا\nORG\tحركة نداء تونس|نداء تونس\nLOC\tتونس\nORG\tالكاف|نادي الكاف\nLOC\tالكاف\n",
+        );
+        let e = group(
+            vec![
+                m(0, "أمريكا", "امريكا", Location),
+                m(10, "نداء تونس", "نداء تونس", Organization),
+                m(30, "الولايات المتحدة", "الولايات المتحده", Location),
+                m(50, "حركة نداء تونس", "حركه نداء تونس", Organization),
+                m(70, "أمريكا", "امريكا", Location),
+                // Listed as a place and a club: which one is the tagger's to say.
+                m(80, "الكاف", "الكاف", Location),
+                m(90, "نادي الكاف", "نادي الكاف", Organization),
+            ],
+            &lists,
+        );
+        assert_eq!(
+            summary(&e),
+            [
+                ("الولايات المتحدة", 3),
+                ("حركة نداء تونس", 2),
+                ("الكاف", 1),
+                ("نادي الكاف", 1)
+            ]
+        );
+        assert_eq!(e[0].key, "الولايات المتحده");
+        // A spelling a different kind of name has is not joined.
+        let e = group(
+            vec![
+                m(0, "أمريكا", "امريكا", Person),
+                m(30, "الولايات المتحدة", "الولايات المتحده", Location),
+            ],
+            &lists,
+        );
+        assert_eq!(e.len(), 2);
     }
 
     #[test]
