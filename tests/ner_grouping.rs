@@ -154,6 +154,17 @@ fn a_listed_name_with_its_last_words_in_quotes_is_one_entity() {
 }
 
 #[test]
+fn a_national_team_is_an_organisation_in_the_panel() {
+    // ANERcorp leaves `المنتخب الكويتي` untagged; the panel names the team.
+    let text = "خبر\nفاز المنتخب التونسي على المنتخب المصري أمس في ملعب رادس.";
+    let all = recognizer().entities(text);
+    for team in ["المنتخب التونسي", "المنتخب المصري"] {
+        let found = all.iter().find(|e| e.name == team).map(|e| e.kind);
+        assert_eq!(found, Some(EntityKind::Organization), "{team}: {all:#?}");
+    }
+}
+
+#[test]
 fn tag_conll_round_trip_keeps_tokens_and_blank_lines() {
     let input = "\nقال\nبوتين\nفي\nموسكو\n\n\nوأضاف\n  «  \nالصين\n";
     let mut out = Vec::new();

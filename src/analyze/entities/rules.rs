@@ -36,7 +36,11 @@
 //! 19. A listed name written with its last words in quotes (`الجوهرة "اف ام"`) is that name
 //!     (see [`listed_names_around_quotes`]).
 //!
-//! Rules 1–5, 12, 13, 14, 17, 18 and 19 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! 20. An organisation's name goes on through a feminine nisba adjective joined with و
+//!     (`للدراسات السياسية والاجتماعية`; see [`extend_org_conjuncts`]). Rules 2 and 4 also
+//!     take a national team's head ([`TEAM_HEADS`]: `المنتخب التونسي`).
+//!
+//! Rules 1–5, 12, 13, 14 and 17–20 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
@@ -109,6 +113,11 @@ fn is_definite_nisba(word: &str) -> bool {
     letters >= 3 && (rest.ends_with('ي') || rest.ends_with("يه")) && !NOT_NISBA.contains(&stem)
 }
 
+/// Heads of a national team's name (`المنتخب التونسي`) for rules 2 and 4 in the panel only:
+/// ANERcorp leaves them untagged (`المنتخب الكويتي`), and the lists, which feed the tagger,
+/// hold only its heads.
+pub const TEAM_HEADS: [&str; 2] = ["منتخب", "المنتخب"];
+
 /// Rule 1: extends ORG spans over trailing definite nisba adjectives.
 pub fn extend_org_nisba(tokens: &[&str], tags: &mut [Tag]) {
     let mut changed = Vec::new();
@@ -125,6 +134,43 @@ pub fn extend_org_nisba(tokens: &[&str], tags: &mut [Tag]) {
     for j in changed {
         tags[j] = EntityKind::Organization.inside();
     }
+}
+
+/// Rule 20: an organisation's name goes on through a feminine nisba adjective joined with و
+/// to its last one (`المركز العربي للدراسات السياسية` + `والاجتماعية`, `الشرطة الفنية` +
+/// `والعلمية`). Not masculine ones, which in sports copy are as often the next club
+/// (`النادي الإفريقي والترجي`, `الفريق الكتالوني والملكي`), nor an organisation head,
+/// nor a noun that an adjective follows (`منظمة الكشافة التونسية` + `والمفوضية السامية`),
+/// nor anything the tagger tagged. A ministry's
+/// other portfolios (`وزارة الطاقة` + `والمناجم`) were tried too and left out: of about 50 on
+/// the Jawhara FM articles, 8 joined something else (`وزارة الشؤون الخارجية` + `والبعثة
+/// الديبلوماسية`).
+pub fn extend_org_conjuncts(tokens: &[&str], is_head: impl Fn(&str) -> bool, tags: &mut [Tag]) {
+    let org = EntityKind::Organization;
+    for (_, end, kind) in spans(tags) {
+        let mut j = end;
+        while kind == org && j < tokens.len() && tags[j] == Tag::O {
+            let Some(word) = tokens[j].strip_prefix('و') else {
+                break;
+            };
+            // An adjective after it makes the conjunct a noun: `والمفوضية السامية`.
+            let noun = tokens.get(j + 1).is_some_and(|t| is_definite_nisba(t));
+            if !is_feminine_nisba(tokens[j - 1])
+                || !is_feminine_nisba(word)
+                || noun
+                || is_head(&normalize(word))
+            {
+                break;
+            }
+            tags[j] = org.inside();
+            j += 1;
+        }
+    }
+}
+
+/// A definite feminine nisba adjective (`السياسية`, `الفنية`).
+fn is_feminine_nisba(word: &str) -> bool {
+    is_definite_nisba(word) && normalize(word).ends_with("يه")
 }
 
 /// Whether a word carries the article. Checked on the surface form: `إلفيرا` normalizes to
@@ -1111,6 +1157,48 @@ mod tests {
         // Not a listed name without its quotes.
         let none = ["O"; 6];
         assert_eq!(run("قال الجوهرة \" اف \" أمس", &none), tags(&none));
+    }
+
+    #[test]
+    fn feminine_adjectives_joined_with_and_stay_in_the_name() {
+        let head = |w: &str| w == "المفوضيه";
+        let run = |text: &str, given: &[&str]| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut t = tags(given);
+            extend_org_conjuncts(&words, head, &mut t);
+            t
+        };
+        assert_eq!(
+            run(
+                "مدير المركز العربي للدراسات السياسية والاجتماعية أمس",
+                &["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+            ),
+            tags(&["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+        );
+        for (text, given, why) in [
+            (
+                "فاز النادي الإفريقي والترجي أمس",
+                ["O", "B-ORG", "I-ORG", "O", "O"],
+                "masculine: the next club",
+            ),
+            (
+                "قالت الحكومة التونسية والمفوضية أمس",
+                ["O", "B-ORG", "I-ORG", "O", "O"],
+                "an organisation head",
+            ),
+            (
+                "قالت الكشافة التونسية والمفوضية السامية",
+                ["O", "B-ORG", "I-ORG", "O", "O"],
+                "a noun with its adjective",
+            ),
+            (
+                "قالت الشرطة الفنية والعلمية أمس",
+                ["O", "B-ORG", "I-ORG", "B-ORG", "O"],
+                "tagged by the tagger",
+            ),
+        ] {
+            assert_eq!(run(text, &given), tags(&given), "{why}");
+        }
     }
 
     #[test]
