@@ -395,8 +395,8 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–4, 12–14 and 17–20 of [`rules`] (organisation names with their adjectives,
-    /// complements and conjuncts, listed names the tagger left out or cut at quotes, regional institutions,
+    /// Rules 1–4, 12–14 and 17–21 of [`rules`] (organisation names with their adjectives,
+    /// complements and conjuncts, competitions with their game, listed names the tagger left out or cut at quotes, regional institutions,
     /// listed places), then the user's
     /// entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
@@ -412,6 +412,7 @@ impl Recognizer {
         rules::regional_institutions(words, tags);
         rules::extend_org_complement(words, |w| self.model.lexicon.count(w), tags);
         rules::extend_org_conjuncts(words, is_head, tags);
+        rules::extend_competition_game(words, tags);
         let listed_place = |w: &str| self.gazetteer.lists_whole(&[w.to_string()], place);
         rules::regional_place(words, listed_place, tags);
         rules::tag_listed_names_left_out(norms, gaz, tags);

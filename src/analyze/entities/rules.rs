@@ -40,7 +40,10 @@
 //!     (`للدراسات السياسية والاجتماعية`; see [`extend_org_conjuncts`]). Rules 2 and 4 also
 //!     take a national team's head ([`TEAM_HEADS`]: `المنتخب التونسي`).
 //!
-//! Rules 1–5, 12, 13, 14 and 17–20 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! 21. A competition's name goes on through its game (`كأس تونس` + `لكرة السلة`; see
+//!     [`extend_competition_game`]).
+//!
+//! Rules 1–5, 12, 13, 14 and 17–21 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
@@ -164,6 +167,30 @@ pub fn extend_org_conjuncts(tokens: &[&str], is_head: impl Fn(&str) -> bool, tag
             }
             tags[j] = org.inside();
             j += 1;
+        }
+    }
+}
+
+/// Heads of a competition's name, normalized.
+const COMPETITION_HEADS: [&str; 6] = ["كاس", "الكاس", "بطوله", "البطوله", "دوري", "الدوري"];
+
+/// The ball games a competition's name ends on, normalized, after `لكرة`.
+const BALL_GAMES: [&str; 4] = ["القدم", "السله", "اليد", "الطايره"];
+
+/// Rule 21: a competition's name goes on through the game it is played in (`كأس تونس` +
+/// `لكرة السلة`, `بطولة الرابطة المحترفة الأولى` + `لكرة القدم`): `كأس تونس لكرة اليد` is
+/// another cup than the football one, and the panel keeps them apart.
+pub fn extend_competition_game(tokens: &[&str], tags: &mut [Tag]) {
+    let misc = EntityKind::Misc;
+    for (start, end, kind) in spans(tags) {
+        let head = proclitic_splits(&normalize(tokens[start]))
+            .iter()
+            .any(|c| COMPETITION_HEADS.contains(&c.stem.as_str()));
+        let game = tokens.get(end..end + 2).is_some_and(|w| {
+            normalize(w[0]) == "لكره" && BALL_GAMES.contains(&normalize(w[1]).as_str())
+        });
+        if kind == misc && head && game && tags[end..end + 2].iter().all(|t| *t == Tag::O) {
+            tags[end..end + 2].fill(misc.inside());
         }
     }
 }
@@ -1199,6 +1226,28 @@ mod tests {
         ] {
             assert_eq!(run(text, &given), tags(&given), "{why}");
         }
+    }
+
+    #[test]
+    fn a_competition_goes_on_through_its_game() {
+        let run = |text: &str, given: &[&str]| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut t = tags(given);
+            extend_competition_game(&words, &mut t);
+            t
+        };
+        assert_eq!(
+            run(
+                "فاز بكأس تونس لكرة السلة أمس",
+                &["O", "B-MISC", "I-MISC", "O", "O", "O"]
+            ),
+            tags(&["O", "B-MISC", "I-MISC", "I-MISC", "I-MISC", "O"])
+        );
+        // Not a competition; and what the tagger found stays.
+        let prize = ["O", "B-MISC", "I-MISC", "O", "O", "O"];
+        assert_eq!(run("فاز بجائزة تونس لكرة السلة أمس", &prize), tags(&prize));
+        let found = ["O", "B-MISC", "I-MISC", "O", "B-LOC", "O"];
+        assert_eq!(run("فاز بكأس تونس لكرة السلة أمس", &found), tags(&found));
     }
 
     #[test]
