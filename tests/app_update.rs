@@ -565,6 +565,7 @@ fn a_jump_to_an_entity_waits_for_the_analysis_of_a_long_article() {
                 range: 3..11,
                 text: "فقرة".into(),
             }],
+            aliases: Vec::new(),
         }],
         figures: Vec::new(),
     });

@@ -755,17 +755,26 @@ pub fn figure_rows(key: &ArticleKey, title: &str, analysis: &Analysis) -> Vec<Fi
         .collect()
 }
 
-/// What the store keeps of an analysis so that `@name` finds the article.
+/// What the store keeps of an analysis so that `@name` finds the article: each entity under
+/// its name and under the other names it was grouped from (`@الفيفا` finds an article that
+/// names `الاتحاد الدولي لكرة القدم` both ways), with the entity's mentions.
 fn entity_links(analysis: &Analysis) -> Vec<store::EntityLink> {
-    analysis
-        .entities
-        .iter()
-        .map(|e| store::EntityLink {
-            name: e.name.clone(),
-            kind: e.kind.code().to_owned(),
-            mentions: u32::try_from(e.mentions.len()).unwrap_or(u32::MAX),
-        })
-        .collect()
+    let mut seen = HashSet::new();
+    let mut links = Vec::new();
+    for e in &analysis.entities {
+        let kind = e.kind.code();
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            // One link per spelling and kind: the store adds up the mentions of duplicates.
+            if seen.insert((store::entity_norm(name), kind)) {
+                links.push(store::EntityLink {
+                    name: name.clone(),
+                    kind: kind.to_owned(),
+                    mentions: u32::try_from(e.mentions.len()).unwrap_or(u32::MAX),
+                });
+            }
+        }
+    }
+    links
 }
 
 /// Without a database, `S` searches titles (Arabic-insensitive); the status line already says
@@ -991,4 +1000,35 @@ where
         }
     }
     Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::entities::{Entity, EntityKind, Mention};
+
+    #[test]
+    fn an_entity_is_linked_under_each_of_its_names_once() {
+        let mention = |start: usize| Mention {
+            range: start..start + 4,
+            text: String::new(),
+        };
+        let analysis = Analysis {
+            entities: vec![Entity {
+                name: "الاتحاد الدولي لكرة القدم".into(),
+                key: "الاتحاد الدولي لكره القدم".into(),
+                kind: EntityKind::Organization,
+                mentions: vec![mention(0), mention(40), mention(80)],
+                // A spelling of the name itself adds no link.
+                aliases: vec!["الفيفا".into(), "الإتحاد الدولي لكرة القدم".into()],
+            }],
+            figures: Vec::new(),
+        };
+        let links: Vec<(String, String, u32)> = entity_links(&analysis)
+            .into_iter()
+            .map(|l| (l.name, l.kind, l.mentions))
+            .collect();
+        let org = |name: &str| (name.to_owned(), "ORG".to_owned(), 3);
+        assert_eq!(links, [org("الاتحاد الدولي لكرة القدم"), org("الفيفا")]);
+    }
 }

@@ -40,7 +40,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-pub use cache::EntityLink;
+pub use cache::{EntityLink, entity_norm};
 pub use cli::{run_index, run_search, stderr_bar};
 pub use error::StoreError;
 pub use index::{ArticleKey, IndexEvent, IndexSummary, ListEntry, sort_entries};

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::gazetteer::{Gazetteer, WordClass, kind_bit};
 use super::tags::EntityKind;
 use super::{Entity, Mention};
+use crate::text::normalize_name;
 
 /// One recognised span, before grouping.
 #[derive(Debug, Clone)]
@@ -203,6 +204,7 @@ fn entity(g: Group) -> Entity {
         .iter()
         .find_map(|m| m.canonical.as_ref().map(|_| m.key.clone()))
         .unwrap_or(g.key);
+    let aliases = aliases(&g.mentions, &key, &name);
     let mut mentions: Vec<Mention> = g
         .mentions
         .into_iter()
@@ -217,7 +219,26 @@ fn entity(g: Group) -> Entity {
         key,
         kind,
         mentions,
+        aliases,
     }
+}
+
+/// The other names the entity's mentions were grouped from (`الفيفا` in `الاتحاد الدولي
+/// لكرة القدم`, `بوتين` in `فلاديمير بوتين`): one display form per key other than the
+/// entity's, in text order, none spelt like its name.
+fn aliases(mentions: &[RawMention], key: &str, name: &str) -> Vec<String> {
+    let mut seen: HashSet<&str> = HashSet::from([key]);
+    let mut first: Vec<&RawMention> = mentions
+        .iter()
+        .filter(|m| seen.insert(m.key.as_str()))
+        .collect();
+    first.sort_by_key(|m| m.range.start);
+    let name = normalize_name(name);
+    first
+        .into_iter()
+        .map(|m| m.display.clone())
+        .filter(|d| normalize_name(d) != name)
+        .collect()
 }
 
 /// The most complete form: a user entry's name if any, else the display form with most
@@ -334,6 +355,10 @@ mod tests {
             ]
         );
         assert_eq!(e[0].key, "الولايات المتحده");
+        // The index still finds the article under the other spelling.
+        assert_eq!(e[0].aliases, ["أمريكا"]);
+        assert_eq!(e[1].aliases, ["نداء تونس"]);
+        assert!(e[2].aliases.is_empty());
         // A spelling a different kind of name has is not joined.
         let e = group(
             vec![

@@ -93,6 +93,10 @@ pub struct Entity {
     pub kind: EntityKind,
     /// In text order.
     pub mentions: Vec<Mention>,
+    /// Other names it was grouped from in this article (a surname, a listed spelling), so
+    /// that the folder's index finds the article under them too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// The recognizer: model, built-in gazetteers and the user's entries.
