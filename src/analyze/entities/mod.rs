@@ -361,18 +361,24 @@ impl Recognizer {
         out
     }
 
+    /// Whether a normalized word is an organisation's or a place's head word in the lists
+    /// (`منظمة`, `وزارة`, `مدينة`).
+    fn is_head_word(&self, word: &str) -> bool {
+        use gazetteer::WordClass;
+        let heads = (1 << WordClass::OrgTrigger as u8) | (1 << WordClass::LocTrigger as u8);
+        self.gazetteer.word_classes(word) & heads != 0
+    }
+
     /// A one-word mention that is only an indefinite head word (`منظمة`, `معهد`, `مملكة`,
     /// `حزب`) says what something is, not which: the panel leaves it out. Definite heads
     /// stay (`الاتحاد` is how Tunisian news names its union), as do titles (`أمين` and
     /// `أميرة` are also given names) and anything the lists or the user name.
     fn is_bare_head(&self, mention: &RawMention) -> bool {
-        use gazetteer::WordClass;
         let key = mention.key.as_str();
-        let heads = (1 << WordClass::OrgTrigger as u8) | (1 << WordClass::LocTrigger as u8);
         mention.tokens == 1
             && mention.canonical.is_none()
             && !key.starts_with("ال")
-            && self.gazetteer.word_classes(key) & heads != 0
+            && self.is_head_word(key)
             && self.gazetteer.get(key).is_none()
     }
 
@@ -399,8 +405,8 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–4, 12–14 and 17–21 of [`rules`] (organisation names with their adjectives,
-    /// complements and conjuncts, competitions with their game, listed names the tagger left out or cut at quotes, regional institutions,
+    /// Rules 1–4, 12–14 and 17–22 of [`rules`] (organisation names with their adjectives,
+    /// complements and conjuncts, competitions with their game, listed persons, listed names the tagger left out or cut at quotes, regional institutions,
     /// listed places), then the user's
     /// entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
@@ -434,6 +440,12 @@ impl Recognizer {
             })
         };
         rules::listed_places_left_out(norms, gaz, listed_place, name_like, tags);
+        let after_head = |w: &str| {
+            proclitic_splits(w)
+                .iter()
+                .any(|c| self.is_head_word(&c.stem))
+        };
+        rules::listed_persons_left_out(norms, gaz, name_like, after_head, tags);
         let org = EntityKind::Organization;
         let keep_org = |part: Range<usize>, _| self.gazetteer.lists_whole(&norms[part], org);
         rules::complete_listed_names(gaz, org, keep_org, tags);
@@ -473,9 +485,7 @@ impl Recognizer {
             let key = format!("{stem}{rest}");
             self.gazetteer.get(&key).is_some() || self.user.get(&key).is_some()
         };
-        let head_bits = (1 << gazetteer::WordClass::OrgTrigger as u8)
-            | (1 << gazetteer::WordClass::LocTrigger as u8);
-        let is_head = |w: &str| self.gazetteer.word_classes(w) & head_bits != 0;
+        let is_head = |w: &str| self.is_head_word(w);
         let splits = proclitic_splits(&norms[0]);
         if norms.len() > 1 {
             // Whole word first: a listed name may itself start like a proclitic (`بحر`).
