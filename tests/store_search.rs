@@ -270,6 +270,16 @@ fn qualifiers_filter_by_source_date_and_entity() {
     assert_eq!(f.found("@سعادة"), ["c17"]);
     assert!(f.found("@\"ن سعادة\"").is_empty());
     assert!(f.found("@\"شوقي بن\"").is_empty());
+
+    // A name written with quotes in it is found without them.
+    let a14 = entries.iter().find(|e| stem(&e.key.path) == "a14").unwrap();
+    let link = EntityLink {
+        name: "الجوهرة \"اف ام\"".into(),
+        kind: "ORG".into(),
+        mentions: 1,
+    };
+    f.store.set_entities(a14.content_hash, &[link]).unwrap();
+    assert_eq!(f.found("@\"الجوهرة اف ام\""), ["a14"]);
 }
 
 #[test]

@@ -141,7 +141,9 @@ impl Store {
 }
 
 /// The normalized form entity names are stored and searched by: Arabic-insensitive (hamza
-/// seats folded too, see [`normalize_name`]), single spaces between words.
+/// seats folded too, see [`normalize_name`]), without quotation marks (`الجوهرة "اف ام"` is
+/// found as `@الجوهرة اف ام`), single spaces between words.
 pub fn entity_norm(name: &str) -> String {
-    normalize_name(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+    let unquoted = name.replace(['"', '«', '»', '“', '”'], " ");
+    normalize_name(&unquoted.split_whitespace().collect::<Vec<_>>().join(" "))
 }
