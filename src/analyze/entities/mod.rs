@@ -362,11 +362,11 @@ impl Recognizer {
     }
 
     /// Whether a normalized word is an organisation's or a place's head word in the lists
-    /// (`منظمة`, `وزارة`, `مدينة`).
+    /// (`منظمة`, `وزارة`, `مدينة`) or a landform's (`وادي`, rule 23).
     fn is_head_word(&self, word: &str) -> bool {
         use gazetteer::WordClass;
         let heads = (1 << WordClass::OrgTrigger as u8) | (1 << WordClass::LocTrigger as u8);
-        self.gazetteer.word_classes(word) & heads != 0
+        self.gazetteer.word_classes(word) & heads != 0 || rules::LANDFORM_HEADS.contains(&word)
     }
 
     /// A one-word mention that is only an indefinite head word (`منظمة`, `معهد`, `مملكة`,
@@ -405,8 +405,8 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–4, 12–14 and 17–22 of [`rules`] (organisation names with their adjectives,
-    /// complements and conjuncts, competitions with their game, listed persons, listed names the tagger left out or cut at quotes, regional institutions,
+    /// Rules 1–4, 12–14 and 17–23 of [`rules`] (organisation names with their adjectives,
+    /// complements and conjuncts, competitions with their game, listed persons, landforms, listed names the tagger left out or cut at quotes, regional institutions,
     /// listed places), then the user's
     /// entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
@@ -440,6 +440,8 @@ impl Recognizer {
             })
         };
         rules::listed_places_left_out(norms, gaz, listed_place, name_like, tags);
+        let common = |w: &str| self.model.lexicon.count(w) >= LANDFORM_NAME_COUNT;
+        rules::landform_places(words, norms, common, tags);
         let after_head = |w: &str| {
             proclitic_splits(w)
                 .iter()
@@ -641,6 +643,10 @@ fn mostly_latin(words: &[&str]) -> bool {
     }
     latin > other
 }
+
+/// How often a word may occur in the news and still be read as a name after a landform head
+/// by rule 23: `مريم` 62 times, `الليل` 76; `عندما` 278, `لهم` 220.
+const LANDFORM_NAME_COUNT: u32 = 200;
 
 /// The largest word-form cue bucket (see `clusters::cue_bucket`) of a word that reads like
 /// a name to rule 18: its other article form and its possessive forms each below a tenth of

@@ -46,7 +46,10 @@
 //! 22. A one-word name the lists give only as a person, left untagged, is a person (see
 //!     [`listed_persons_left_out`]).
 //!
-//! Rules 1–5, 12, 13, 14 and 17–22 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
+//! 23. A landform head and the name after it are a place (`شط مريم`, `وادي الليل`; see
+//!     [`landform_places`]).
+//!
+//! Rules 1–5, 12, 13, 14 and 17–23 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
 //! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
@@ -585,6 +588,69 @@ pub fn listed_persons_left_out(
         let named = prev.is_none_or(|p| !is_number(p) && !is_quote(p) && !after_head(p));
         if named && name_like(&norms[start]) {
             tags[start] = person.begin();
+        }
+    }
+}
+
+/// Landform heads that begin places' names in North African copy, normalized: `شط مريم`,
+/// `وادي الليل` and `جبل مغيلة` are towns and mountains. Not `سهل`, which is as often "easy"
+/// (`سهل جدا`).
+pub const LANDFORM_HEADS: [&str; 9] = [
+    "جبل",
+    "وادي",
+    "واد",
+    "شط",
+    "هضبه",
+    "غابه",
+    "بحيره",
+    "سبخه",
+    "غدير",
+];
+
+/// Rule 23: a landform head and the name after it, untagged (or the head alone a place),
+/// are a place (`شط مريم`, `وادي الليل`, `جبل مغيلة`; the tagger, taught on ANERcorp, knew
+/// none of them). The name is a word that is not common in the news (`common`, which keeps
+/// out `جبل من الديون`, `بحيرة عندما`), not an adjective agreeing with a feminine head
+/// (`غابة مليئة`) and not another head (`غابة وادي القصب`). Such names take and drop the article freely (`جبل
+/// المغيلة` / `جبل مغيلة`), so rule 18's word-form cues do not apply. `وأدى`, "and led
+/// to", normalizes like `وادي`: the head is checked on the surface too.
+pub fn landform_places(
+    words: &[&str],
+    norms: &[String],
+    common: impl Fn(&str) -> bool,
+    tags: &mut [Tag],
+) {
+    let place = EntityKind::Location;
+    let head_of = |norm: &str| {
+        proclitic_splits(norm)
+            .into_iter()
+            .map(|c| c.stem)
+            .find(|s| LANDFORM_HEADS.contains(&s.as_str()))
+    };
+    for i in 0..norms.len().saturating_sub(1) {
+        let Some(head) = head_of(&norms[i]).filter(|_| !words[i].contains('أ')) else {
+            continue;
+        };
+        let name = &norms[i + 1];
+        // The tagger often found the head alone (`[جبل] مغيلة`).
+        let free = (tags[i] == Tag::O || tags[i] == place.begin())
+            && tags[i + 1] == Tag::O
+            && tags.get(i + 2).is_none_or(|t| !t.is_inside());
+        // An adjective agrees with a feminine head (`غابة مليئة`); after a masculine one a
+        // word in ة is a name (`جبل مغيلة`).
+        let adjective = head.ends_with('ه') && !name.starts_with("ال") && name.ends_with('ه');
+        // Nor a preposition and a common word (`واد بالمنطقة`).
+        let prepositional = proclitic_splits(name)
+            .iter()
+            .any(|c| !c.prefix.is_empty() && common(&c.stem));
+        let named = is_word(name)
+            && !adjective
+            && !prepositional
+            && !common(name)
+            && head_of(name).is_none();
+        if free && named {
+            tags[i] = place.begin();
+            tags[i + 1] = place.inside();
         }
     }
 }
@@ -1301,6 +1367,48 @@ mod tests {
         ] {
             let none = vec!["O"; text.split(' ').count()];
             assert_eq!(run(text), tags(&none), "{why}");
+        }
+    }
+
+    #[test]
+    fn a_landform_and_its_name_are_a_place() {
+        let run = |text: &str, given: &[&str]| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+            let mut t = tags(given);
+            landform_places(
+                &words,
+                &norms,
+                |w| ["عندما", "المنطقه"].contains(&w),
+                &mut t,
+            );
+            t
+        };
+        assert_eq!(
+            run("أحداث بوادي الليل أمس", &["O", "O", "O", "O"]),
+            tags(&["O", "B-LOC", "I-LOC", "O"])
+        );
+        // A head is not a name: the place is the next head's.
+        assert_eq!(
+            run("في غابة وادي القصب", &["O", "O", "O", "O"]),
+            tags(&["O", "O", "B-LOC", "I-LOC"])
+        );
+        // The tagger found the head alone.
+        assert_eq!(
+            run("قتل بجبل مغيلة أمس", &["O", "B-LOC", "O", "O"]),
+            tags(&["O", "B-LOC", "I-LOC", "O"])
+        );
+        for (text, why) in [
+            ("لهو قرب بحيرة عندما هاجمه", "a common word"),
+            ("في غابة مليئة بالأشجار", "an indefinite adjective"),
+            ("مياه واد بالمنطقة أمس", "a preposition and a common word"),
+            (
+                "وأدى الانفجار إلى توقف",
+                "a verb that normalizes like a head",
+            ),
+        ] {
+            let none = vec!["O"; text.split(' ').count()];
+            assert_eq!(run(text, &none), tags(&none), "{why}");
         }
     }
 
