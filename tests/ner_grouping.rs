@@ -165,6 +165,18 @@ fn a_national_team_is_an_organisation_in_the_panel() {
 }
 
 #[test]
+fn a_club_named_after_its_town_is_an_organisation_in_the_panel() {
+    // From assets/ner/panel-names.txt, which the tagger never sees.
+    let text = "خبر\nفاز مستقبل القصرين على هلال مساكن، ودعا اتحاد الشغل إلى الحوار.";
+    let all = recognizer().entities(text);
+    for club in ["مستقبل القصرين", "هلال مساكن", "اتحاد الشغل"] {
+        let found = all.iter().find(|e| e.name == club).map(|e| e.kind);
+        assert_eq!(found, Some(EntityKind::Organization), "{club}: {all:#?}");
+    }
+    assert!(!all.iter().any(|e| e.name == "القصرين"), "{all:#?}");
+}
+
+#[test]
 fn tag_conll_round_trip_keeps_tokens_and_blank_lines() {
     let input = "\nقال\nبوتين\nفي\nموسكو\n\n\nوأضاف\n  «  \nالصين\n";
     let mut out = Vec::new();

@@ -104,8 +104,14 @@ pub struct Entity {
 pub struct Recognizer {
     model: PackedModel,
     gazetteer: Gazetteer,
+    /// Names matched on the tagger's output in the panel only (`assets/ner/panel-names.txt`):
+    /// the built-in lists feed the tagger's features, so a name added there needs a new model.
+    panel_names: Gazetteer,
     user: Gazetteer,
 }
+
+/// The panel-only names (see [`Recognizer`]).
+const PANEL_NAMES: &str = include_str!("../../../assets/ner/panel-names.txt");
 
 impl Recognizer {
     /// The embedded default model with the built-in gazetteers.
@@ -127,6 +133,7 @@ impl Recognizer {
         Ok(Recognizer {
             model: model?,
             gazetteer,
+            panel_names: Gazetteer::from_lines(PANEL_NAMES),
             user: Gazetteer::default(),
         })
     }
@@ -140,6 +147,7 @@ impl Recognizer {
         Recognizer {
             model,
             gazetteer: Gazetteer::builtin(),
+            panel_names: Gazetteer::from_lines(PANEL_NAMES),
             user: Gazetteer::default(),
         }
     }
@@ -426,6 +434,8 @@ impl Recognizer {
         let listed_place = |w: &str| self.gazetteer.lists_whole(&[w.to_string()], place);
         rules::regional_place(words, listed_place, tags);
         rules::tag_listed_names_left_out(norms, gaz, tags);
+        let panel_gaz = self.panel_names.kinds_per_token(norms);
+        rules::tag_listed_names_left_out(norms, &panel_gaz, tags);
         let listed_kind = |words: &[String]| {
             let mut kinds = EntityKind::ALL
                 .into_iter()
