@@ -243,8 +243,8 @@ fn cue_hits(corpus: &Corpus, gazetteer: &Gazetteer) -> Vec<[u32; CUES]> {
     hits
 }
 
-/// The word-form cues ([`OTHER_ARTICLE_CUE`] and [`SUFFIX_CUE`] of [`CUES`]): counts of the word's other article form
-/// and of the word with a possessive suffix.
+/// The word-form cues ([`OTHER_ARTICLE_CUE`] and [`SUFFIX_CUE`] of [`CUES`]): counts of the
+/// word's other article form and of the word with a possessive suffix.
 fn form_cues(corpus: &Corpus, hits: &mut [[u32; CUES]]) {
     let count: HashMap<&str, u32> = corpus
         .words

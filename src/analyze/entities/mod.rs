@@ -205,9 +205,12 @@ impl Recognizer {
         let bits = self.model.first.bits;
         let mut passes: Vec<FirstPass> = sentences
             .iter()
-            .map(|s| match ends_unstopped(s) {
-                true => self.first_pass(&[s.as_slice(), &["."]].concat()),
-                false => self.first_pass(s),
+            .map(|s| {
+                if ends_unstopped(s) {
+                    self.first_pass(&[s.as_slice(), &["."]].concat())
+                } else {
+                    self.first_pass(s)
+                }
             })
             .collect();
         if let Some(second) = &self.model.second {
@@ -414,9 +417,9 @@ impl Recognizer {
     }
 
     /// Rules 1–4, 12–14 and 17–23 of [`rules`] (organisation names with their adjectives,
-    /// complements and conjuncts, competitions with their game, listed persons, landforms, listed names the tagger left out or cut at quotes, regional institutions,
-    /// listed places), then the user's
-    /// entries again so that they still win.
+    /// complements and conjuncts; regional institutions; competitions with their game; listed
+    /// names the tagger left out or that quotes cut, built-in and panel-only; listed places
+    /// and persons; landforms), then the user's entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
         let Tagged { tags, norms, gaz } = tagged;
         let place = EntityKind::Location;

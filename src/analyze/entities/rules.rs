@@ -49,8 +49,8 @@
 //! 23. A landform head and the name after it are a place (`شط مريم`, `وادي الليل`; see
 //!     [`landform_places`]).
 //!
-//! Rules 1–5, 12, 13, 14 and 17–23 are applied by `Recognizer::entities` only: ANERcorp's own convention leaves
-//! trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
+//! Rules 1–5, 12, 13, 14 and 17–23 are applied by `Recognizer::entities` only: ANERcorp's
+//! own convention leaves trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
 //! dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
 //!    [`complete_listed_names`]); applied to every output, CoNLL included.
