@@ -103,7 +103,7 @@ fn panel_f1(gold_tsv: &str, articles: usize) -> (f64, f64) {
 #[test]
 fn panel_on_annotated_real_news() {
     let (_, lenient) = panel_f1(include_str!("data/entities/jawhara30.tsv"), 30);
-    // Measured 0.813 at the end of the 14th session (0.725 at the start of the 13th, 0.760
+    // Measured 0.816 at the end of the 14th session (0.725 at the start of the 13th, 0.760
     // at its end; the 14th's panel-only names were written after reading its misses); a
     // floor, not the aim.
     assert!(lenient >= 0.76, "lenient F1 {lenient:.3}");
@@ -111,7 +111,7 @@ fn panel_on_annotated_real_news() {
 
 #[test]
 fn panel_on_a_second_annotated_set() {
-    // Never read to choose a rule: 0.797 before the 14th session's rules, 0.811 after.
+    // Never read to choose a rule: 0.797 before the 14th session's rules, 0.815 after.
     let (_, lenient) = panel_f1(include_str!("data/entities/jawhara30b.tsv"), 29);
     assert!(lenient >= 0.78, "lenient F1 {lenient:.3}");
 }

@@ -416,10 +416,10 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–4, 12–14 and 17–23 of [`rules`] (organisation names with their adjectives,
+    /// Rules 1–4, 12–14 and 17–24 of [`rules`] (organisation names with their adjectives,
     /// complements and conjuncts; regional institutions; competitions with their game; listed
     /// names the tagger left out or that quotes cut, built-in and panel-only; listed places
-    /// and persons; landforms), then the user's entries again so that they still win.
+    /// and persons; landforms; laws), then the user's entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
         let Tagged { tags, norms, gaz } = tagged;
         let place = EntityKind::Location;
@@ -434,6 +434,7 @@ impl Recognizer {
         rules::extend_org_complement(words, |w| self.model.lexicon.count(w), tags);
         rules::extend_org_conjuncts(words, is_head, tags);
         rules::extend_competition_game(words, tags);
+        rules::named_laws(words, tags);
         let listed_place = |w: &str| self.gazetteer.lists_whole(&[w.to_string()], place);
         rules::regional_place(words, listed_place, tags);
         rules::tag_listed_names_left_out(norms, gaz, tags);
