@@ -53,8 +53,8 @@
 //!     2017`; see [`named_laws`]).
 //!
 //! Rules 1–5, 12, 13, 14 and 17–24 are applied by `Recognizer::entities` only: ANERcorp's
-//! own convention leaves trailing adjectives out of names, so the CoNLL output (`tag_tokens`, `tag_conll`) and the
-//! dev scores are the model's tags.
+//! own convention leaves trailing adjectives out of names, so the CoNLL output
+//! (`tag_tokens`, `tag_conll`) and the dev scores are the model's tags.
 //! 7. A listed person's name the tagger found only part of is completed (see
 //!    [`complete_listed_names`]); applied to every output, CoNLL included.
 //! 14. So are listed organisations' and places' names in the panel (`الجوهرة` + `[أف أم]`,
@@ -596,9 +596,9 @@ pub fn listed_persons_left_out(
 }
 
 /// Rule 24: a law named by `قانون` and a definite noun, left untagged, is a named thing
-/// (Other): `قانون المالية`, `قانون المصالحة الاقتصادية`, `قانون المالية لسنة 2017`, which
-/// Tunisian news names 130 times and a reader looks for across a folder. Its adjectives and
-/// its year come with it.
+/// (Other): `قانون المالية` (130 times in the Jawhara FM articles), `قانون المصالحة
+/// الاقتصادية`, `قانون المالية لسنة 2017`, which a reader looks for across a folder. Its
+/// adjectives and its year come with it.
 pub fn named_laws(words: &[&str], tags: &mut [Tag]) {
     let misc = EntityKind::Misc;
     let mut i = 0;
