@@ -531,6 +531,19 @@ fn a_series_is_charted_by_year_with_the_largest_value_per_year() {
 /// mentions; another article's analysis arriving meanwhile changes nothing.
 #[test]
 fn a_jump_to_an_entity_waits_for_the_analysis_of_a_long_article() {
+    jump_to_entity_after_analysis("فقرة", "فقره", &[]);
+}
+
+/// The article was found under another name the entity was grouped from (`@الفيفا` for
+/// `الاتحاد الدولي لكرة القدم`): the jump still marks its mentions.
+#[test]
+fn a_jump_to_an_entity_finds_it_under_a_name_it_was_grouped_from() {
+    jump_to_entity_after_analysis("فقرة طويلة", "فقره طويله", &["فقرة"]);
+}
+
+/// Opens article "ب" from an other-articles list for the entity "فقرة", whose analysis names
+/// it `name` (key `key`, grouped from `aliases`), and checks the jump to its mention.
+fn jump_to_entity_after_analysis(name: &str, key_norm: &str, aliases: &[&str]) {
     use akhbar::analyze::Analysis;
     use akhbar::analyze::entities::tags::EntityKind;
     use akhbar::analyze::entities::{Entity, Mention};
@@ -558,14 +571,14 @@ fn a_jump_to_an_entity_waits_for_the_analysis_of_a_long_article() {
     // "ب\nفقرة": the paragraph's word is bytes 3..11 of the article's text.
     let analysis = Arc::new(Analysis {
         entities: vec![Entity {
-            name: "فقرة".into(),
-            key: "فقره".into(),
+            name: name.into(),
+            key: key_norm.into(),
             kind: EntityKind::Misc,
             mentions: vec![Mention {
                 range: 3..11,
                 text: "فقرة".into(),
             }],
-            aliases: Vec::new(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
         }],
         figures: Vec::new(),
     });
