@@ -9,7 +9,7 @@
 //! cluster and mirrored when the run is RTL (a trailing ZWJ/ZWNJ counts as its own cluster).
 
 use akhbar::layout::{
-    Direction, LayoutOptions, StyleSpan, VisualLine, layout_paragraph, sanitize, text_width,
+    Direction, LayoutOptions, StyleSpan, VisualLine, layout_paragraph, sanitized_chars, text_width,
 };
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -136,17 +136,13 @@ fn is_bidi_mark(grapheme: &str) -> bool {
 
 /// Sanitized, but with the bidi marks still in: they weigh in the bidi algorithm and, being
 /// controls, end grapheme clusters (UAX#29 GB4/GB5) before layout drops them.
-fn sanitized_keeping_marks(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(at) = rest.find(['\u{200e}', '\u{200f}', '\u{61c}']) {
-        out.push_str(&sanitize(&rest[..at]));
-        let mark = rest[at..].chars().next().map_or(0, char::len_utf8);
-        out.push_str(&rest[at..at + mark]);
-        rest = &rest[at + mark..];
-    }
-    out.push_str(&sanitize(rest));
-    out
+/// What sanitizing the whole text keeps of the bytes in `range` (bidi marks too if
+/// `keep_marks`): a part is judged within the whole, as layout judges it.
+fn kept(text: &str, range: std::ops::Range<usize>, keep_marks: bool) -> String {
+    sanitized_chars(text, keep_marks)
+        .filter(|(offset, _)| range.contains(offset))
+        .filter_map(|(_, c)| c)
+        .collect()
 }
 
 fn mirrored(s: &str) -> String {
@@ -207,17 +203,17 @@ proptest! {
         let mut covered = 0;
         for range in &ranges {
             prop_assert!(range.start >= covered, "overlap at {:?}", range);
-            let gap = sanitize(&text[covered..range.start]);
+            let gap = kept(&text, covered..range.start, false);
             prop_assert!(gap.chars().all(|c| c == ' '), "lost {:?}", gap);
             covered = range.end;
         }
-        let tail = sanitize(&text[covered..]);
+        let tail = kept(&text, covered..text.len(), false);
         prop_assert!(tail.chars().all(|c| c == ' '), "lost {:?}", tail);
         if !opts.shaping {
             for run in all_runs(&lines) {
-                let logical = sanitize(&text[run.logical.clone()]).into_owned();
+                let logical = kept(&text, run.logical.clone(), false);
                 let expected = if run.rtl {
-                    let marked = sanitized_keeping_marks(&text[run.logical.clone()]);
+                    let marked = kept(&text, run.logical.clone(), true);
                     let drawn = clusters(&marked).into_iter().filter(|g| !is_bidi_mark(g));
                     mirrored(&drawn.rev().collect::<String>())
                 } else {
@@ -262,6 +258,12 @@ proptest! {
         let runs = all_runs(&lines);
         let mut offset = 0;
         for cluster in clusters(&text) {
+            // An invisible joiner shows no style (and one joining an emoji to nothing is
+            // dropped, its bytes counted with the emoji).
+            if cluster == "\u{200d}" {
+                offset += cluster.len();
+                continue;
+            }
             let run = runs.iter().find(|r| r.logical.contains(&offset));
             match run {
                 Some(run) => prop_assert_eq!(run.tag, expected_tag(offset), "at {}", offset),

@@ -63,7 +63,7 @@ use std::ops::Range;
 
 pub use direction::article_is_rtl;
 pub use paragraph::Layouter;
-pub use sanitize::sanitize;
+pub use sanitize::{sanitize, sanitized_chars};
 pub use width::{grapheme_width, text_width};
 
 /// Base direction of a paragraph.

@@ -7,7 +7,7 @@ use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_bidi_mirroring::get_mirrored;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::sanitize::{Fate, fate};
+use super::sanitize::{Fate, fate, fates};
 use super::shape::shape;
 use super::width::{char_width, grapheme_width};
 use super::wrap::{Measured, wrap};
@@ -124,13 +124,13 @@ impl Layouter {
         self.text.reserve(text.len() * 3 / 2);
         self.orig_at.reserve(text.len() * 3 / 2 + 1);
         // Untrusted text that needs sanitizing goes through `self.clean`, with a map back.
-        let dirty = text.chars().any(|c| fate(c) != Fate::Keep);
+        let dirty = fates(text).any(|(_, _, f)| f != Fate::Keep);
         self.marks = false;
         if dirty {
             self.clean.clear();
             self.clean_at.clear();
-            for (offset, c) in text.char_indices() {
-                let kept = match fate(c) {
+            for (offset, c, f) in fates(text) {
+                let kept = match f {
                     Fate::Keep => c,
                     Fate::Mark => {
                         self.marks = true;

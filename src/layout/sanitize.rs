@@ -15,6 +15,9 @@
 //! none), which would misalign lines. Whitespace controls (tab, LF, VT, FF, CR, NEL) and
 //! the Unicode line/paragraph separators become a plain space, so the words they separated
 //! stay separate.
+//! A ZWJ after an emoji that joins it to nothing (the next character is no emoji) is dropped:
+//! it is invisible, and once reordered it could land before another emoji, which a terminal
+//! would then draw joined to the first in one glyph (two cells where the layout counted four).
 
 use std::borrow::Cow;
 
@@ -42,27 +45,88 @@ pub(crate) fn fate(c: char) -> Fate {
     }
 }
 
+/// Each character of `text` with its byte offset and [`Fate`]: [`fate`], except that a ZWJ
+/// after an emoji that joins it to no emoji is dropped (see the module docs).
+pub(crate) fn fates(text: &str) -> impl Iterator<Item = (usize, char, Fate)> + '_ {
+    let mut prev = None;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (offset, c) = chars.next()?;
+        let dangling = c == '\u{200D}'
+            && prev.is_some_and(is_emoji_part)
+            && !chars.peek().is_some_and(|&(_, next)| is_pictographic(next));
+        let f = if dangling { Fate::Drop } else { fate(c) };
+        // What is dropped or never drawn (a bidi mark) does not separate the emoji from the
+        // joiner.
+        if matches!(f, Fate::Keep | Fate::Space) {
+            prev = Some(c);
+        }
+        Some((offset, c, f))
+    })
+}
+
+/// Whether a character can end an emoji: a pictograph, VS16 or a skin-tone modifier.
+fn is_emoji_part(c: char) -> bool {
+    is_pictographic(c) || c == '\u{FE0F}' || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+}
+
+/// Extended_Pictographic, approximately: the blocks emoji come from (a ZWJ between two of
+/// these is an emoji ZWJ sequence, UAX#29 GB11).
+fn is_pictographic(c: char) -> bool {
+    matches!(c,
+        '\u{A9}' | '\u{AE}' | '\u{203C}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
+        | '\u{2194}'..='\u{21AA}' | '\u{2300}'..='\u{23FF}' | '\u{25AA}'..='\u{27BF}'
+        | '\u{2934}' | '\u{2935}' | '\u{2B05}'..='\u{2B55}' | '\u{3030}' | '\u{303D}'
+        | '\u{3297}' | '\u{3299}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
 /// The text with controls dropped and whitespace controls turned into spaces (see the module
 /// docs). Borrowed when nothing had to change. Use it for any untrusted text shown outside
 /// `layout` too (e.g. logical-order display for terminals that do their own bidi).
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if text.chars().all(|c| fate(c) == Fate::Keep) {
+    if fates(text).all(|(_, _, f)| f == Fate::Keep) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match fate(c) {
-            Fate::Keep => out.push(c),
-            Fate::Space => out.push(' '),
-            Fate::Drop | Fate::Mark => {}
-        }
-    }
-    Cow::Owned(out)
+    Cow::Owned(
+        sanitized_chars(text, false)
+            .filter_map(|(_, c)| c)
+            .collect(),
+    )
+}
+
+/// Each character of `text` with its byte offset and what sanitizing makes of it: itself, a
+/// space (whitespace controls) or nothing (dropped; bidi marks too, unless `keep_marks`).
+/// A character's fate can depend on its neighbours (a ZWJ after an emoji), so a part of a
+/// text is judged within the whole.
+pub fn sanitized_chars(
+    text: &str,
+    keep_marks: bool,
+) -> impl Iterator<Item = (usize, Option<char>)> + '_ {
+    fates(text).map(move |(offset, c, f)| {
+        let kept = match f {
+            Fate::Keep => Some(c),
+            Fate::Space => Some(' '),
+            Fate::Mark if keep_marks => Some(c),
+            Fate::Drop | Fate::Mark => None,
+        };
+        (offset, kept)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drops_a_zwj_that_joins_an_emoji_to_no_emoji() {
+        // Reordered, `😀` ZWJ could land before another emoji and draw as one glyph.
+        assert_eq!(sanitize("😀\u{200d}ب😀"), "😀ب😀");
+        assert_eq!(sanitize("👍\u{1F3FD}\u{200d}x"), "👍\u{1F3FD}x");
+        assert_eq!(sanitize("😀\u{202a}\u{200d}ب"), "😀ب");
+        // Sequences and joiners between letters stay.
+        assert_eq!(sanitize("👨\u{200d}👩"), "👨\u{200d}👩");
+        assert_eq!(sanitize("ب\u{200d}"), "ب\u{200d}");
+    }
 
     #[test]
     fn drops_controls_and_bidi_controls() {
