@@ -7,7 +7,7 @@ use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_bidi_mirroring::get_mirrored;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::sanitize::{Fate, fate, fates};
+use super::sanitize::{Fate, fate, fates, needs_sanitizing};
 use super::shape::shape;
 use super::width::{char_width, grapheme_width};
 use super::wrap::{Measured, wrap};
@@ -124,7 +124,7 @@ impl Layouter {
         self.text.reserve(text.len() * 3 / 2);
         self.orig_at.reserve(text.len() * 3 / 2 + 1);
         // Untrusted text that needs sanitizing goes through `self.clean`, with a map back.
-        let dirty = fates(text).any(|(_, _, f)| f != Fate::Keep);
+        let dirty = needs_sanitizing(text);
         self.marks = false;
         if dirty {
             self.clean.clear();

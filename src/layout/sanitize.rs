@@ -45,6 +45,13 @@ pub(crate) fn fate(c: char) -> Fate {
     }
 }
 
+/// Whether sanitizing changes anything in `text`: the common case, checked a character at a
+/// time; the neighbours matter only where there is a ZWJ.
+pub(crate) fn needs_sanitizing(text: &str) -> bool {
+    text.chars().any(|c| fate(c) != Fate::Keep)
+        || text.contains('\u{200D}') && fates(text).any(|(_, _, f)| f != Fate::Keep)
+}
+
 /// Each character of `text` with its byte offset and [`Fate`]: [`fate`], except that a ZWJ
 /// after an emoji that joins it to no emoji is dropped (see the module docs).
 pub(crate) fn fates(text: &str) -> impl Iterator<Item = (usize, char, Fate)> + '_ {
@@ -84,7 +91,7 @@ fn is_pictographic(c: char) -> bool {
 /// docs). Borrowed when nothing had to change. Use it for any untrusted text shown outside
 /// `layout` too (e.g. logical-order display for terminals that do their own bidi).
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if fates(text).all(|(_, _, f)| f == Fate::Keep) {
+    if !needs_sanitizing(text) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
