@@ -434,7 +434,7 @@ impl Recognizer {
         rules::extend_org_complement(words, |w| self.model.lexicon.count(w), tags);
         rules::extend_org_conjuncts(words, is_head, tags);
         rules::extend_competition_game(words, tags);
-        rules::named_laws(words, tags);
+        rules::named_laws(words, norms, tags);
         let listed_place = |w: &str| self.gazetteer.lists_whole(&[w.to_string()], place);
         rules::regional_place(words, listed_place, tags);
         rules::tag_listed_names_left_out(norms, gaz, tags);

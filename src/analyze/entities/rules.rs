@@ -84,7 +84,7 @@ use std::ops::Range;
 use super::gazetteer::{Gazetteer, kind_bit};
 use super::tags::{EntityKind, Tag, spans, tags_from_spans};
 use crate::text::normalize;
-use crate::text::tokenize::proclitic_splits;
+use crate::text::tokenize::{Clitics, proclitic_splits};
 
 /// Adjectives ending like a nisba that name no place, people or field, normalized and
 /// without the article: ordinals (`المركز الثاني` is second place, not an organisation),
@@ -153,10 +153,9 @@ pub fn extend_org_nisba(tokens: &[&str], tags: &mut [Tag]) {
 /// `والعلمية`). Not masculine ones, which in sports copy are as often the next club
 /// (`النادي الإفريقي والترجي`, `الفريق الكتالوني والملكي`), nor an organisation head,
 /// nor a noun that an adjective follows (`منظمة الكشافة التونسية` + `والمفوضية السامية`),
-/// nor anything the tagger tagged. A ministry's
-/// other portfolios (`وزارة الطاقة` + `والمناجم`) were tried too and left out: of about 50 on
-/// the Jawhara FM articles, 8 joined something else (`وزارة الشؤون الخارجية` + `والبعثة
-/// الديبلوماسية`).
+/// nor anything the tagger tagged. A ministry's other portfolios (`وزارة الطاقة` +
+/// `والمناجم`) were tried too and left out: of about 50 on the Jawhara FM articles, 8 joined
+/// something else (`وزارة الشؤون الخارجية` + `والبعثة الديبلوماسية`).
 pub fn extend_org_conjuncts(tokens: &[&str], is_head: impl Fn(&str) -> bool, tags: &mut [Tag]) {
     let org = EntityKind::Organization;
     for (_, end, kind) in spans(tags) {
@@ -395,8 +394,9 @@ pub fn extend_org_complement(tokens: &[&str], count: impl Fn(&str) -> u32, tags:
 /// Rule 17: a regional institution of Tunisian copy, `المستشفى الجهوي بالكاف`, `المندوبية
 /// الجهوية للشؤون الثقافية بسوسة`, `الإدارة الجهوية للصحة بصفاقس`: a definite institution head
 /// ([`COMPLEMENT_HEADS`]) and `الجهوي(ة)`, left untagged by the tagger (`الجهوي` occurs 3
-/// times in ANERcorp's train sentences), is an organisation; rule 12 then carries it through its `لـ` complement, and
-/// [`regional_place`] makes the `بـ` + place that says where a place. Titles are not heads:
+/// times in ANERcorp's train sentences), is an organisation; rule 12 then carries it through
+/// its `لـ` complement, and [`regional_place`] makes the `بـ` + place that says where a
+/// place. Titles are not heads:
 /// `المندوب الجهوي` and `المدير الجهوي` are people's posts.
 pub fn regional_institutions(tokens: &[&str], tags: &mut [Tag]) {
     for i in 0..tokens.len().saturating_sub(1) {
@@ -544,11 +544,8 @@ pub fn listed_places_left_out(
     tags: &mut [Tag],
 ) {
     let place = EntityKind::Location;
-    for (start, end, kinds) in listed_names(gaz) {
-        let alone = tags.get(end).is_none_or(|t| !t.is_inside());
-        if end - start != 1 || kinds != kind_bit(place) || tags[start] != Tag::O || !alone {
-            continue;
-        }
+    for start in lone_listed_words(gaz, place, tags) {
+        let end = start + 1;
         let splits = proclitic_splits(&norms[start]);
         let Some(name) = splits.iter().find(|c| listed_place(&c.stem)) else {
             continue;
@@ -567,6 +564,21 @@ pub fn listed_places_left_out(
     }
 }
 
+/// The words that are a one-word name the lists give only as `kind` (see [`listed_names`])
+/// and that the tagger left untagged, with no name going on after them (rules 18 and 22).
+fn lone_listed_words(gaz: &[u8], kind: EntityKind, tags: &[Tag]) -> Vec<usize> {
+    listed_names(gaz)
+        .into_iter()
+        .filter(|&(start, end, kinds)| {
+            end - start == 1
+                && kinds == kind_bit(kind)
+                && tags[start] == Tag::O
+                && tags.get(end).is_none_or(|t| !t.is_inside())
+        })
+        .map(|(start, ..)| start)
+        .collect()
+}
+
 /// Rule 22: a one-word name the lists give only as a person, left untagged between untagged
 /// words, is a person (`ترامب`: the tagger, taught on 2003-era news, missed him 148 times in
 /// the Jawhara FM articles; `المرزوقي`, `بورقيبة`, `القذافي`). Not after a number (`20
@@ -581,10 +593,8 @@ pub fn listed_persons_left_out(
     tags: &mut [Tag],
 ) {
     let person = EntityKind::Person;
-    for (start, end, kinds) in listed_names(gaz) {
-        let alone = tags.get(end).is_none_or(|t| !t.is_inside())
-            && (start == 0 || tags[start - 1] == Tag::O);
-        if end - start != 1 || kinds != kind_bit(person) || tags[start] != Tag::O || !alone {
+    for start in lone_listed_words(gaz, person, tags) {
+        if start > 0 && tags[start - 1] != Tag::O {
             continue;
         }
         let prev = start.checked_sub(1).map(|p| norms[p].as_str());
@@ -599,13 +609,15 @@ pub fn listed_persons_left_out(
 /// (Other): `قانون المالية` (130 times in the Jawhara FM articles), `قانون المصالحة
 /// الاقتصادية`, `قانون المالية لسنة 2017`, which a reader looks for across a folder. Its
 /// adjectives and its year come with it.
-pub fn named_laws(words: &[&str], tags: &mut [Tag]) {
+pub fn named_laws(words: &[&str], norms: &[String], tags: &mut [Tag]) {
     let misc = EntityKind::Misc;
     let mut i = 0;
     while i + 1 < words.len() {
-        let law = proclitic_splits(&normalize(words[i]))
-            .iter()
-            .any(|c| c.stem == "قانون");
+        // The suffix test first: this runs for every word of every article.
+        let law = norms[i].ends_with("قانون")
+            && proclitic_splits(&norms[i])
+                .iter()
+                .any(|c| c.stem == "قانون");
         if !law || tags[i] != Tag::O || tags[i + 1] != Tag::O || !is_definite(words[i + 1]) {
             i += 1;
             continue;
@@ -649,8 +661,8 @@ pub const LANDFORM_HEADS: [&str; 9] = [
 /// are a place (`شط مريم`, `وادي الليل`, `جبل مغيلة`; the tagger, taught on ANERcorp, knew
 /// none of them). The name is a word that is not common in the news (`common`, which keeps
 /// out `جبل من الديون`, `بحيرة عندما`), not an adjective agreeing with a feminine head
-/// (`غابة مليئة`) and not another head (`غابة وادي القصب`). Such names take and drop the article freely (`جبل
-/// المغيلة` / `جبل مغيلة`), so rule 18's word-form cues do not apply. `وأدى`, "and led
+/// (`غابة مليئة`) and not another head (`غابة وادي القصب`). Such names take and drop the
+/// article freely (`جبل المغيلة` / `جبل مغيلة`), so rule 18's word-form cues do not apply. `وأدى`, "and led
 /// to", normalizes like `وادي`: the head is checked on the surface too.
 pub fn landform_places(
     words: &[&str],
@@ -660,7 +672,12 @@ pub fn landform_places(
 ) {
     let place = EntityKind::Location;
     let head_of = |norm: &str| {
-        proclitic_splits(norm)
+        // The suffix test first (a head is what proclitics leave at the word's end): this
+        // runs for every word of every article.
+        LANDFORM_HEADS
+            .iter()
+            .any(|h| norm.ends_with(h))
+            .then(|| proclitic_splits(norm))?
             .into_iter()
             .map(|c| c.stem)
             .find(|s| LANDFORM_HEADS.contains(&s.as_str()))
@@ -1132,11 +1149,15 @@ const QUOTED_NAME_HEADS: [&str; 30] = [
 ];
 
 fn is_quoted_name_head(norm: &str) -> bool {
-    proclitic_splits(norm).iter().any(|c| {
-        // `بتنظيم "…"` is "by organising" an event, not "by the organisation".
-        let verbal_noun = c.stem == "تنظيم" && c.prefix.contains('ب');
-        QUOTED_NAME_HEADS.contains(&c.stem.as_str()) && !verbal_noun
-    })
+    // `بتنظيم "…"` is "by organising" an event, not "by the organisation".
+    quoted_name_head(norm).is_some_and(|c| !(c.stem == "تنظيم" && c.prefix.contains('ب')))
+}
+
+/// The split of a normalized word that leaves a head of [`QUOTED_NAME_HEADS`], if any.
+fn quoted_name_head(norm: &str) -> Option<Clitics<'_>> {
+    proclitic_splits(norm)
+        .into_iter()
+        .find(|c| QUOTED_NAME_HEADS.contains(&c.stem.as_str()))
 }
 
 /// A lone indefinite feminine adjective in quotes classes the head, it does not name it
@@ -1208,10 +1229,7 @@ pub fn listed_names_around_quotes(
         let crosses = tags[first].is_inside() || tags.get(end + 1).is_some_and(|t| t.is_inside());
         // After a head word the quoted name is rule 16's (`تنظيم "داعش"` is `داعش`), or no
         // one's (`بتنظيم "…"`).
-        let head = proclitic_splits(&norms[first])
-            .iter()
-            .any(|c| QUOTED_NAME_HEADS.contains(&c.stem.as_str()));
-        if crosses || head {
+        if crosses || quoted_name_head(&norms[first]).is_some() {
             continue;
         }
         let Some(kind) = listed(&words) else {
@@ -1454,8 +1472,9 @@ mod tests {
     fn a_law_named_by_its_subject_is_a_named_thing() {
         let run = |text: &str, given: &[&str]| {
             let words: Vec<&str> = text.split(' ').collect();
+            let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
             let mut t = tags(given);
-            named_laws(&words, &mut t);
+            named_laws(&words, &norms, &mut t);
             t
         };
         let none = ["O"; 7];
