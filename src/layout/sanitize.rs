@@ -15,9 +15,10 @@
 //! none), which would misalign lines. Whitespace controls (tab, LF, VT, FF, CR, NEL) and
 //! the Unicode line/paragraph separators become a plain space, so the words they separated
 //! stay separate.
-//! A ZWJ after an emoji that joins it to nothing (the next character is no emoji) is dropped:
-//! it is invisible, and once reordered it could land before another emoji, which a terminal
-//! would then draw joined to the first in one glyph (two cells where the layout counted four).
+//! A ZWJ that joins nothing is dropped: after an emoji when no emoji follows, or after a
+//! character that is not drawn. It is invisible, and once reordered it could land between
+//! two emoji, which a terminal would then draw joined in one glyph (two cells where the
+//! layout counted four).
 
 use std::borrow::Cow;
 
@@ -53,23 +54,38 @@ pub(crate) fn needs_sanitizing(text: &str) -> bool {
 }
 
 /// Each character of `text` with its byte offset and [`Fate`]: [`fate`], except that a ZWJ
-/// after an emoji that joins it to no emoji is dropped (see the module docs).
+/// is dropped after an emoji it joins to no emoji, and after anything not drawn (a bidi
+/// mark, a dropped control, the start): either way it joins nothing in layout, and once
+/// reordered it could land between two emoji (see the module docs).
 pub(crate) fn fates(text: &str) -> impl Iterator<Item = (usize, char, Fate)> + '_ {
-    let mut prev = None;
+    // The base of the drawn cluster right before (combining marks looked through), if any.
+    let mut drawn_before: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (offset, c) = chars.next()?;
         let dangling = c == '\u{200D}'
-            && prev.is_some_and(is_emoji_part)
-            && !chars.peek().is_some_and(|&(_, next)| is_pictographic(next));
+            && drawn_before.is_none_or(|before| {
+                is_emoji_part(before)
+                    && !chars.peek().is_some_and(|&(_, next)| is_pictographic(next))
+            });
         let f = if dangling { Fate::Drop } else { fate(c) };
-        // What is dropped or never drawn (a bidi mark) does not separate the emoji from the
-        // joiner.
-        if matches!(f, Fate::Keep | Fate::Space) {
-            prev = Some(c);
-        }
+        drawn_before = match f {
+            Fate::Keep | Fate::Space if is_combining(c) => drawn_before,
+            Fate::Keep | Fate::Space => Some(c),
+            Fate::Drop | Fate::Mark => None,
+        };
         Some((offset, c, f))
     })
+}
+
+/// Combining marks and variation selectors, which extend the cluster before them (the
+/// common ones: Latin and Arabic marks, marks for symbols, variation selectors).
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{300}'..='\u{36F}' | '\u{610}'..='\u{61A}' | '\u{64B}'..='\u{65F}' | '\u{670}'
+        | '\u{6D6}'..='\u{6DC}' | '\u{6DF}'..='\u{6E4}' | '\u{6E7}' | '\u{6E8}'
+        | '\u{6EA}'..='\u{6ED}' | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// Whether a character can end an emoji: a pictograph, VS16 or a skin-tone modifier.
@@ -78,9 +94,11 @@ fn is_emoji_part(c: char) -> bool {
 }
 
 /// Extended_Pictographic, approximately: the blocks emoji come from (a ZWJ between two of
-/// these is an emoji ZWJ sequence, UAX#29 GB11).
+/// these is an emoji ZWJ sequence, UAX#29 GB11), without the regional indicators of flags
+/// and the skin-tone modifiers, which are not pictographs.
 fn is_pictographic(c: char) -> bool {
-    matches!(c,
+    let not = ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c);
+    !not && matches!(c,
         '\u{A9}' | '\u{AE}' | '\u{203C}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
         | '\u{2194}'..='\u{21AA}' | '\u{2300}'..='\u{23FF}' | '\u{25AA}'..='\u{27BF}'
         | '\u{2934}' | '\u{2935}' | '\u{2B05}'..='\u{2B55}' | '\u{3030}' | '\u{303D}'
@@ -130,6 +148,14 @@ mod tests {
         assert_eq!(sanitize("😀\u{200d}ب😀"), "😀ب😀");
         assert_eq!(sanitize("👍\u{1F3FD}\u{200d}x"), "👍\u{1F3FD}x");
         assert_eq!(sanitize("😀\u{202a}\u{200d}ب"), "😀ب");
+        assert_eq!(sanitize("😀\u{200e}\u{200d}😀"), "😀😀");
+        assert_eq!(sanitize("\u{64b}\u{200f}\u{200d}😀"), "\u{64b}😀");
+        assert_eq!(sanitize("😀\u{64b}\u{200d}\u{200e}😀"), "😀\u{64b}😀");
+        // A flag's letters are no pictographs: the ZWJ before one joins nothing either.
+        assert_eq!(
+            sanitize("😀\u{200d}\u{1F1F8}\u{1F1E6}"),
+            "😀\u{1F1F8}\u{1F1E6}"
+        );
         // Sequences and joiners between letters stay.
         assert_eq!(sanitize("👨\u{200d}👩"), "👨\u{200d}👩");
         assert_eq!(sanitize("ب\u{200d}"), "ب\u{200d}");

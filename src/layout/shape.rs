@@ -14,6 +14,8 @@
 //!
 //! Like FriBidi, non-joining letters (HAMZA U+0621) and join-causing tatweel stay as they are.
 
+use super::sanitize::{Fate, fate};
+
 /// Unicode joining type of a character (ArabicShaping.txt). Left-joining (L) letters do not
 /// occur in Arabic script and are treated as non-joining.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,6 +249,9 @@ pub(crate) fn shape(text: &str, ligatures: bool, mut emit: impl FnMut(char, usiz
                     && c == LAM
                     && joins_next
                     && let Some((alef_at, alef, _)) = next
+                    // Not across a bidi mark: it is a cluster of its own, never drawn, and the
+                    // alef's bytes would fall outside every cluster.
+                    && !text[after..alef_at].chars().any(|m| fate(m) == Fate::Mark)
                     && let Some(ligature) = lam_alef_ligature(alef, joins_previous)
                 {
                     emit(ligature, at);
@@ -339,6 +344,11 @@ mod tests {
         assert_eq!(shaped("لاً", true), "\u{FEFB}\u{64B}");
         // and the letter after the ligature starts a new chain
         assert_eq!(shaped("لاب", true), "\u{FEFB}\u{FE8F}");
+    }
+
+    #[test]
+    fn no_ligature_across_a_bidi_mark() {
+        assert_eq!(shaped("ل\u{200e}ا", true), "\u{FEDF}\u{200e}\u{FE8E}");
     }
 
     #[test]
