@@ -347,13 +347,17 @@ impl Recognizer {
                 self.apply_article_rules(words, t);
             }
         }
-        let known = |w: &str| standalone.contains(w) || self.gazetteer.knows_word(w);
         let stems: Vec<Vec<String>> = tagged
             .iter()
             .map(|t| {
                 t.norms
                     .iter()
-                    .map(|w| self.model.lexicon.split(w, known).stem)
+                    .map(|w| {
+                        let known = |s: &str| {
+                            stands_alone(&standalone, w, s) || self.gazetteer.knows_word(s)
+                        };
+                        self.model.lexicon.split(w, known).stem
+                    })
                     .collect()
             })
             .collect();
@@ -537,7 +541,7 @@ impl Recognizer {
         // even when the given name is too rare in the news for the counts to say so.
         let given = |w: &str| kind == EntityKind::Person && self.gazetteer.is_given_name(w);
         let known = |w: &str| {
-            standalone.contains(w)
+            stands_alone(standalone, &norms[0], w)
                 || self.gazetteer.knows_word(w)
                 || self.user.knows_word(w)
                 || given(w)
@@ -695,6 +699,21 @@ fn sentences<'a>(text: &str, tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
     out
 }
 
+/// Whether `stem`, a split of `word`, is a word of the text on its own. The whole word always
+/// is, unless it is a proclitic before a word with the article that the text also writes
+/// alone (`بالأنفلونزا` beside `الأنفلونزا`): then that split is the one the text confirms,
+/// however much more often the news writes the joined form. Splits without the article stay
+/// with the counts (`لزهر` is the given name Lazhar, not ل + `زهر`).
+fn stands_alone(standalone: &HashSet<String>, word: &str, stem: &str) -> bool {
+    if stem != word {
+        return standalone.contains(stem);
+    }
+    !word.contains("ال")
+        || !proclitic_splits(word).iter().any(|c| {
+            !c.prefix.is_empty() && c.stem.starts_with("ال") && standalone.contains(&c.stem)
+        })
+}
+
 /// The user's entries from `entities.toml` in `config_dir`: `None` if there is no such file,
 /// an error saying where if it cannot be read or parsed.
 pub fn user_entities_in(config_dir: &std::path::Path) -> anyhow::Result<Option<Gazetteer>> {
@@ -711,6 +730,22 @@ pub fn user_entities_in(config_dir: &std::path::Path) -> anyhow::Result<Option<G
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stem_with_the_article_alone_in_the_text_wins_over_the_joined_word() {
+        let text: HashSet<String> = ["بالانفلونزا", "الانفلونزا", "لزهر", "زهر"]
+            .map(String::from)
+            .into();
+        // The text writes the stem alone: the joined word is not a word of its own.
+        assert!(!stands_alone(&text, "بالانفلونزا", "بالانفلونزا"));
+        assert!(stands_alone(&text, "بالانفلونزا", "الانفلونزا"));
+        // Without the article the joined word stays (`لزهر`, the given name Lazhar).
+        assert!(stands_alone(&text, "لزهر", "لزهر"));
+        assert!(stands_alone(&text, "لزهر", "زهر"));
+        // A stem the text never writes alone does not count.
+        assert!(stands_alone(&text, "بالفهد", "بالفهد"));
+        assert!(!stands_alone(&text, "بالفهد", "الفهد"));
+    }
 
     #[test]
     fn lone_indefinite_heads_are_not_names() {
