@@ -1,6 +1,7 @@
-//! The entity panel on real news: two sets of 30 Jawhara FM articles annotated by readers who
-//! never saw akhbar's output (`tests/data/entities/jawhara30.tsv` and `jawhara30b.tsv`, see
-//! their headers). Needs
+//! The entity panel on real news: three sets of 30 Jawhara FM articles annotated by readers
+//! who never saw akhbar's output (`tests/data/entities/jawhara30.tsv`, `jawhara30b.tsv` and
+//! `jawhara30c.tsv`, see their headers; a `# names nothing:` line lists the articles drawn
+//! that name nothing, where every entity the panel shows counts against it). Needs
 //! `../shared/data/news-jawharafm/articles`, as `ner_dev.rs` needs ANERcorp.
 //!
 //! An entity of the panel matches an annotated one of the same article and type when their
@@ -64,6 +65,14 @@ fn score(
 /// described in its header), printed with recall and precision.
 fn panel_f1(gold_tsv: &str, articles: usize) -> (f64, f64) {
     let mut gold: BTreeMap<String, Vec<Named>> = BTreeMap::new();
+    // Articles drawn that name nothing: whatever the panel shows for them is wrong.
+    for line in gold_tsv.lines() {
+        if let Some(files) = line.strip_prefix("# names nothing:") {
+            for file in files.split_whitespace() {
+                gold.insert(file.to_string(), Vec::new());
+            }
+        }
+    }
     for line in gold_tsv
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -112,6 +121,13 @@ fn panel_on_annotated_real_news() {
 #[test]
 fn panel_on_a_second_annotated_set() {
     // Never read to choose a rule: 0.797 before the 14th session's rules, 0.815 after.
-    let (_, lenient) = panel_f1(include_str!("data/entities/jawhara30b.tsv"), 29);
+    let (_, lenient) = panel_f1(include_str!("data/entities/jawhara30b.tsv"), 30);
     assert!(lenient >= 0.78, "lenient F1 {lenient:.3}");
+}
+
+#[test]
+fn panel_on_a_third_annotated_set() {
+    // Annotated in the 15th session after the 14th's rules, never read to choose one.
+    let (_, lenient) = panel_f1(include_str!("data/entities/jawhara30c.tsv"), 30);
+    assert!(lenient >= 0.72, "lenient F1 {lenient:.3}");
 }
