@@ -531,19 +531,27 @@ fn a_series_is_charted_by_year_with_the_largest_value_per_year() {
 /// mentions; another article's analysis arriving meanwhile changes nothing.
 #[test]
 fn a_jump_to_an_entity_waits_for_the_analysis_of_a_long_article() {
-    jump_to_entity_after_analysis("فقرة", "فقره", &[]);
+    jump_to_entity_after_analysis("فقرة", "فقره", &[], &[]);
 }
 
 /// The article was found under another name the entity was grouped from (`@الفيفا` for
 /// `الاتحاد الدولي لكرة القدم`): the jump still marks its mentions.
 #[test]
 fn a_jump_to_an_entity_finds_it_under_a_name_it_was_grouped_from() {
-    jump_to_entity_after_analysis("فقرة طويلة", "فقره طويله", &["فقرة"]);
+    jump_to_entity_after_analysis("فقرة طويلة", "فقره طويله", &["فقرة"], &[]);
+}
+
+/// The article was found under a place named inside an institution's name (`@الكاف` for
+/// `المستشفى الجهوي بالكاف`): the jump marks the institution's mentions.
+#[test]
+fn a_jump_to_a_place_finds_the_institution_named_with_it() {
+    jump_to_entity_after_analysis("مستشفى بفقرة", "مستشفي بفقره", &[], &["فقرة"]);
 }
 
 /// Opens article "ب" from an other-articles list for the entity "فقرة", whose analysis names
-/// it `name` (key `key`, grouped from `aliases`), and checks the jump to its mention.
-fn jump_to_entity_after_analysis(name: &str, key_norm: &str, aliases: &[&str]) {
+/// it `name` (key `key`, grouped from `aliases`, naming `places`), and checks the jump to its
+/// mention.
+fn jump_to_entity_after_analysis(name: &str, key_norm: &str, aliases: &[&str], places: &[&str]) {
     use akhbar::analyze::Analysis;
     use akhbar::analyze::entities::tags::EntityKind;
     use akhbar::analyze::entities::{Entity, Mention};
@@ -579,6 +587,7 @@ fn jump_to_entity_after_analysis(name: &str, key_norm: &str, aliases: &[&str]) {
                 text: "فقرة".into(),
             }],
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            places: places.iter().map(|p| p.to_string()).collect(),
         }],
         figures: Vec::new(),
     });

@@ -762,8 +762,14 @@ fn entity_links(analysis: &Analysis) -> Vec<store::EntityLink> {
     let mut seen = HashSet::new();
     let mut links = Vec::new();
     for e in &analysis.entities {
-        let kind = e.kind.code();
-        for name in std::iter::once(&e.name).chain(&e.aliases) {
+        let names = std::iter::once(&e.name).chain(&e.aliases);
+        let place = crate::analyze::entities::EntityKind::Location.code();
+        // A place named inside an institution's name (`الكاف` in `المستشفى الجهوي بالكاف`)
+        // is linked as a place, so that `@الكاف` finds the article.
+        let named = names
+            .map(|n| (n, e.kind.code()))
+            .chain(e.places.iter().map(|p| (p, place)));
+        for (name, kind) in named {
             // One link per spelling and kind: the store adds up the mentions of duplicates.
             if seen.insert((store::entity_norm(name), kind)) {
                 links.push(store::EntityLink {
@@ -1021,6 +1027,7 @@ mod tests {
                 mentions: vec![mention(0), mention(40), mention(80)],
                 // A spelling of the name itself adds no link.
                 aliases: vec!["الفيفا".into(), "الإتحاد الدولي لكرة القدم".into()],
+                places: Vec::new(),
             }],
             figures: Vec::new(),
         };
@@ -1030,5 +1037,32 @@ mod tests {
             .collect();
         let org = |name: &str| (name.to_owned(), "ORG".to_owned(), 3);
         assert_eq!(links, [org("الاتحاد الدولي لكرة القدم"), org("الفيفا")]);
+    }
+
+    #[test]
+    fn a_place_inside_an_institutions_name_is_linked_as_a_place() {
+        let analysis = Analysis {
+            entities: vec![Entity {
+                name: "المستشفى الجهوي بالكاف".into(),
+                key: "المستشفي الجهوي بالكاف".into(),
+                kind: EntityKind::Organization,
+                mentions: vec![Mention {
+                    range: 0..40,
+                    text: String::new(),
+                }],
+                aliases: Vec::new(),
+                places: vec!["الكاف".into()],
+            }],
+            figures: Vec::new(),
+        };
+        let links: Vec<(String, String)> = entity_links(&analysis)
+            .into_iter()
+            .map(|l| (l.name, l.kind))
+            .collect();
+        let link = |name: &str, kind: &str| (name.to_owned(), kind.to_owned());
+        assert_eq!(
+            links,
+            [link("المستشفى الجهوي بالكاف", "ORG"), link("الكاف", "LOC")]
+        );
     }
 }

@@ -219,8 +219,8 @@ fn apply_pending(state: &mut State) -> Vec<Effect> {
     jump_to_mark(state, 0)
 }
 
-/// Mentions (in text order) of the entity called `name` (or grouped from that name) in the
-/// open article.
+/// Mentions (in text order) of the entity called `name` (or grouped from that name, or, for a
+/// place, of the institutions named with it: `المستشفى الجهوي بالكاف`) in the open article.
 fn entity_mentions(state: &State, name: &str) -> Vec<std::ops::Range<usize>> {
     let Some(analysis) = state.reader.analysis.as_deref() else {
         return Vec::new();
@@ -231,7 +231,10 @@ fn entity_mentions(state: &State, name: &str) -> Vec<std::ops::Range<usize>> {
         .iter()
         .filter(|e| {
             let named = |n: &String| crate::text::normalize_name(n) == wanted;
-            named(&e.name) || e.key == wanted || e.aliases.iter().any(named)
+            named(&e.name)
+                || e.key == wanted
+                || e.aliases.iter().any(named)
+                || e.places.iter().any(named)
         })
         .flat_map(|e| e.mentions.iter().map(|m| m.range.clone()))
         .collect();

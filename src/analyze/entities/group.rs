@@ -20,6 +20,8 @@ pub struct RawMention {
     pub tokens: usize,
     /// Set when a user gazetteer entry fixed the key and display name.
     pub canonical: Option<String>,
+    /// Places inside the name (rule 25).
+    pub places: Vec<String>,
 }
 
 struct Group {
@@ -205,6 +207,15 @@ fn entity(g: Group) -> Entity {
         .find_map(|m| m.canonical.as_ref().map(|_| m.key.clone()))
         .unwrap_or(g.key);
     let aliases = aliases(&g.mentions, &key, &name);
+    let mut places: Vec<String> = Vec::new();
+    for p in g.mentions.iter().flat_map(|m| &m.places) {
+        if !places
+            .iter()
+            .any(|q| normalize_name(q) == normalize_name(p))
+        {
+            places.push(p.clone());
+        }
+    }
     let mut mentions: Vec<Mention> = g
         .mentions
         .into_iter()
@@ -220,6 +231,7 @@ fn entity(g: Group) -> Entity {
         kind,
         mentions,
         aliases,
+        places,
     }
 }
 
@@ -279,6 +291,7 @@ mod tests {
             kind,
             tokens: key.split(' ').count(),
             canonical: None,
+            places: Vec::new(),
         }
     }
 

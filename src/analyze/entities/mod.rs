@@ -97,6 +97,10 @@ pub struct Entity {
     /// that the folder's index finds the article under them too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Places named inside its name (`الكاف` in `المستشفى الجهوي بالكاف`, rule 25), so that
+    /// the folder's index finds the article under them too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
 }
 
 /// The recognizer: model, built-in gazetteers and the user's entries.
@@ -244,6 +248,7 @@ impl Recognizer {
                     tags: p.tags,
                     norms: p.norms,
                     gaz: p.gaz,
+                    places: Vec::new(),
                 }
             })
             .collect()
@@ -361,13 +366,24 @@ impl Recognizer {
                     .collect()
             })
             .collect();
-        let (mut tags, norms): (Vec<Vec<Tag>>, Vec<Vec<String>>) =
-            tagged.into_iter().map(|t| (t.tags, t.norms)).unzip();
+        let mut tags = Vec::with_capacity(tagged.len());
+        let mut norms = Vec::with_capacity(tagged.len());
+        let mut places = Vec::with_capacity(tagged.len());
+        for t in tagged {
+            tags.push(t.tags);
+            norms.push(t.norms);
+            places.push(t.places);
+        }
         rules::propagate_names(&stems, &mut tags);
-        for ((sentence, tags), norms) in sents.iter().zip(tags).zip(&norms) {
+        for (((sentence, tags), norms), places) in sents.iter().zip(tags).zip(&norms).zip(&places) {
             for (start, end, kind) in tags::spans(&tags) {
                 let span = (&sentence[start..end], &norms[start..end]);
-                let mention = self.raw_mention(text, span, kind, &standalone);
+                let mut mention = self.raw_mention(text, span, kind, &standalone);
+                mention.places = places
+                    .iter()
+                    .filter(|p| start <= p.start && p.end <= end)
+                    .map(|p| place_name(text, &sentence[p.clone()]))
+                    .collect();
                 if !self.is_bare_head(&mention) {
                     out.push(mention);
                 }
@@ -425,7 +441,12 @@ impl Recognizer {
     /// names the tagger left out or that quotes cut, built-in and panel-only; listed places
     /// and persons; landforms; laws), then the user's entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
-        let Tagged { tags, norms, gaz } = tagged;
+        let Tagged {
+            tags,
+            norms,
+            gaz,
+            places,
+        } = tagged;
         let place = EntityKind::Location;
         let is_head = |w: &str| {
             self.gazetteer.word_classes(w) & (1 << gazetteer::WordClass::OrgTrigger as u8) != 0
@@ -479,6 +500,25 @@ impl Recognizer {
                 || self.gazetteer.lists_whole(&norms[span], org)
         };
         rules::split_org_before_name(words, whole, tags);
+        let listed_org = |span: Range<usize>| {
+            self.gazetteer.lists_whole(&norms[span.clone()], org)
+                || self.panel_names.lists_whole(&norms[span], org)
+        };
+        let listed_place_word = listed_place;
+        let listed_place = |words: &[String]| self.gazetteer.lists_whole(words, place);
+        let exact_place = |w: &str| {
+            self.gazetteer
+                .get(w)
+                .is_some_and(|e| e.kinds & gazetteer::kind_bit(place) != 0)
+        };
+        *places =
+            rules::places_in_institution_names(norms, listed_org, listed_place, exact_place, tags);
+        let listed = |span: Range<usize>| {
+            EntityKind::ALL
+                .into_iter()
+                .any(|k| self.gazetteer.lists_whole(&norms[span.clone()], k))
+        };
+        rules::medium_names_without_their_kind(words, norms, listed, listed_place_word, tags);
         rules::apply_user_entries(norms, &self.user, tags);
     }
 
@@ -579,6 +619,7 @@ impl Recognizer {
             kind,
             tokens: toks.len(),
             canonical,
+            places: Vec::new(),
         }
     }
 }
@@ -596,6 +637,8 @@ struct Tagged {
     tags: Vec<Tag>,
     norms: Vec<String>,
     gaz: Vec<u8>,
+    /// Places taken into an institution's name (rule 25), as token ranges.
+    places: Vec<Range<usize>>,
 }
 
 /// One sentence after the first pass.
@@ -699,6 +742,16 @@ fn sentences<'a>(text: &str, tokens: &[Token<'a>]) -> Vec<Vec<Token<'a>>> {
     out
 }
 
+/// The name of a place taken into an institution's name (rule 25): its words as written,
+/// without the `بـ` before them.
+fn place_name(text: &str, toks: &[Token<'_>]) -> String {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return String::new();
+    };
+    let start = first.range.start + surface_offset(first.text, 1);
+    text[start..last.range.end].to_string()
+}
+
 /// Whether `stem`, a split of `word`, is a word of the text on its own. The whole word always
 /// is, unless it is a proclitic before a word with the article that the text also writes
 /// alone (`بالأنفلونزا` beside `الأنفلونزا`): then that split is the one the text confirms,
@@ -761,6 +814,7 @@ mod tests {
             kind,
             tokens: text.split(' ').count(),
             canonical: None,
+            places: Vec::new(),
         };
         let (org, loc) = (EntityKind::Organization, EntityKind::Location);
         for (text, key, kind) in [

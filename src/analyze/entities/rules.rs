@@ -1258,6 +1258,116 @@ pub fn apply_user_entries(norms: &[String], user: &Gazetteer, tags: &mut Vec<Tag
     *tags = tags_from_spans(tags.len(), &kept);
 }
 
+/// Heads of institutions that serve a place, beyond [`COMPLEMENT_HEADS`] (rule 25),
+/// normalized, without the article.
+const PLACED_HEADS: [&str; 7] = ["محكمه", "نادي", "سجن", "مستوصف", "مصحه", "كليه", "معمل"];
+
+/// Rule 25: an institution's place is part of its name. Tunisian copy names a court, a
+/// hospital, a police unit or a club by its head, what it is and the place it serves, after
+/// `بـ`: `المحكمة الابتدائية بالكاف`, `المستشفى الجهوي بقابس`, `مركز الأمن الوطني ببنعروس`
+/// (`المحكمة الابتدائية` alone is 140 mentions of many courts). So an organisation of two
+/// words or more, led by an institution head (proclitics allowed) and not a listed name
+/// (`listed_org`: `النجم الساحلي بسوسة` is a club and where it played), takes in the place
+/// right after it when that place begins with the preposition `بـ` (`exact_place`, the
+/// lists without proclitics, tells `ببنعروس`, ب + `بنعروس`, from `بنعروس` itself; `listed_place`
+/// matches as the tagger's lists do): a listed place whatever kind the tagger
+/// gave it, or an unlisted one it tagged as a place. Returns the places taken in, so that
+/// the article is still found under them.
+pub fn places_in_institution_names(
+    norms: &[String],
+    listed_org: impl Fn(Range<usize>) -> bool,
+    listed_place: impl Fn(&[String]) -> bool,
+    exact_place: impl Fn(&str) -> bool,
+    tags: &mut [Tag],
+) -> Vec<Range<usize>> {
+    let is_head = |stem: &str| {
+        let bare = stem.strip_prefix("ال").unwrap_or(stem);
+        COMPLEMENT_HEADS.contains(&bare) || PLACED_HEADS.contains(&bare)
+    };
+    // `بـ` + a place: the words without the preposition, if they are a listed place (and the
+    // whole word is not itself one: `بنعروس`), or an unlisted place the tagger found.
+    let after_preposition = |range: Range<usize>, tagged_place: bool| {
+        let mut words = norms[range].to_vec();
+        let stripped = words[0].strip_prefix('ب')?.to_string();
+        let whole_listed = exact_place(&words[0]);
+        words[0] = stripped;
+        let listed = listed_place(&words) && !whole_listed;
+        let place = listed || tagged_place && words[0].starts_with("ال");
+        (place && is_word(&words[0])).then_some(())
+    };
+    let mut joined = Vec::new();
+    for (start, end, kind) in spans(tags) {
+        let institution = kind == EntityKind::Organization
+            && end - start >= 2
+            && org_head(&norms[start], &is_head).is_some()
+            && !listed_org(start..end);
+        if !institution || end == tags.len() {
+            continue;
+        }
+        let place = if tags[end] == Tag::O {
+            // Left untagged: a listed place of two words or one.
+            [2, 1].into_iter().map(|n| end..end + n).find(|r| {
+                r.end <= tags.len()
+                    && tags[r.clone()].iter().all(|t| *t == Tag::O)
+                    && tags.get(r.end).is_none_or(|t| !t.is_inside())
+                    && after_preposition(r.clone(), false).is_some()
+            })
+        } else {
+            // Tagged: a place, or a listed place the tagger gave another kind (`بالكاف`
+            // read as CAF, an organisation).
+            let next_end = (end + 1..tags.len())
+                .find(|&j| !tags[j].is_inside())
+                .unwrap_or(tags.len());
+            let tagged_place = tags[end] == EntityKind::Location.begin();
+            after_preposition(end..next_end, tagged_place).map(|()| end..next_end)
+        };
+        if let Some(place) = place {
+            tags[place.clone()].fill(EntityKind::Organization.inside());
+            joined.push(place);
+        }
+    }
+    joined
+}
+
+/// Words for a kind of medium that stay outside its name (`قناة الحوار التونسي` is the
+/// channel `الحوار التونسي`), normalized; as ANERcorp tags them (`صحيفة` untagged 36 times
+/// before a name). Not `مجلة`, which in Tunisian usage is also a code of law (`مجلة الشغل`).
+const MEDIUM_HEADS: [&str; 4] = ["قناه", "اذاعه", "صحيفه", "جريده"];
+
+/// Rule 26: an organisation's name led by an indefinite word for its kind of medium starts
+/// after that word (`إذاعة موزاييك`, `صحيفة نيويورك تايمز`, `لقناة نسمة`), and a feminine
+/// adjective agreeing with that word is left out with it (`صحيفة ديلي ميل البريطانية`, `قناة
+/// الجزيرة القطرية`: the newspaper is British, its name `ديلي ميل`; `الحوار التونسي` keeps its
+/// masculine one). Unless the whole is a listed name (`قناة السويس`, a canal) or the medium is
+/// named by a place (`إذاعة صفاقس الجهوية`, `listed_place` of its first word). Definite
+/// heads name things themselves (`القناة الوطنية`).
+pub fn medium_names_without_their_kind(
+    words: &[&str],
+    norms: &[String],
+    listed: impl Fn(Range<usize>) -> bool,
+    listed_place: impl Fn(&str) -> bool,
+    tags: &mut [Tag],
+) {
+    for (start, end, kind) in spans(tags) {
+        if kind != EntityKind::Organization || end - start < 2 {
+            continue;
+        }
+        let head = proclitic_splits(&norms[start])
+            .into_iter()
+            .any(|c| MEDIUM_HEADS.contains(&c.stem.as_str()));
+        if !head || listed(start..end) || listed_place(&norms[start + 1]) {
+            continue;
+        }
+        let mut last = end;
+        while last - start > 2 && is_feminine_nisba(words[last - 1]) {
+            last -= 1;
+        }
+        tags[start] = Tag::O;
+        tags[start + 1] = kind.begin();
+        tags[last..end].fill(Tag::O);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1613,6 +1723,110 @@ mod tests {
         ];
         for (text, given, want) in cases {
             assert_eq!(run(text, given), tags(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_institutions_place_is_part_of_its_name() {
+        let lists = Gazetteer::from_lines(
+            "LOC\tالكاف\nLOC\tبنعروس\nLOC\tسوسة\nLOC\tالقلعة الكبرى\nORG\tالنجم الساحلي\n",
+        );
+        let run = |text: &str, given: &[&str]| {
+            let norms: Vec<String> = text.split(' ').map(normalize).collect();
+            let mut t = tags(given);
+            let org = |r: Range<usize>| lists.lists_whole(&norms[r], EntityKind::Organization);
+            let place = |w: &[String]| lists.lists_whole(w, EntityKind::Location);
+            let exact = |w: &str| lists.get(w).is_some();
+            let joined = places_in_institution_names(&norms, org, place, exact, &mut t);
+            (t, joined)
+        };
+        // A place the tagger found, one it gave another kind, one it left untagged (of two
+        // words), and one whose name starts like the preposition (`ببنعروس`).
+        type Case<'a> = (&'a str, &'a [&'a str], &'a [&'a str], Range<usize>);
+        let cases: [Case; 4] = [
+            (
+                "أصدرت المحكمة الابتدائية بالكاف حكما",
+                &["O", "B-ORG", "I-ORG", "B-LOC", "O"],
+                &["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+                3..4,
+            ),
+            (
+                "نقل إلى المستشفى الجهوي بالكاف",
+                &["O", "O", "B-ORG", "I-ORG", "B-ORG"],
+                &["O", "O", "B-ORG", "I-ORG", "I-ORG"],
+                4..5,
+            ),
+            (
+                "أعوان مركز الحرس الوطني بالقلعة الكبرى أمس",
+                &["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
+                &["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+                4..6,
+            ),
+            (
+                "لدى مركز الأمن الوطني ببنعروس",
+                &["O", "B-ORG", "I-ORG", "I-ORG", "B-LOC"],
+                &["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+                4..5,
+            ),
+        ];
+        for (text, given, want, place) in cases {
+            assert_eq!(run(text, given), (tags(want), vec![place]), "{text}");
+        }
+        // Not a listed organisation, an organisation without an institution head, a place
+        // without the preposition, or an unlisted word the tagger left alone.
+        let cases: [(&str, &[&str]); 4] = [
+            ("فاز النجم الساحلي بسوسة", &["O", "B-ORG", "I-ORG", "B-LOC"]),
+            ("الحرس الوطني بسوسة", &["B-ORG", "I-ORG", "B-LOC"]),
+            ("المستشفى الجهوي بنعروس", &["B-ORG", "I-ORG", "B-LOC"]),
+            ("المستشفى الجهوي بالمريض", &["B-ORG", "I-ORG", "O"]),
+        ];
+        for (text, given) in cases {
+            assert_eq!(run(text, given), (tags(given), vec![]), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_mediums_kind_stays_outside_its_name() {
+        let run = |text: &str, given: &[&str]| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+            let mut t = tags(given);
+            let listed = |r: Range<usize>| norms[r].join(" ") == "قناه السويس";
+            let place = |w: &str| w == "صفاقس";
+            medium_names_without_their_kind(&words, &norms, listed, place, &mut t);
+            t
+        };
+        let cases: [(&str, &[&str], &[&str]); 3] = [
+            (
+                "ذكرت صحيفة ديلي ميل البريطانية",
+                &["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+                &["O", "O", "B-ORG", "I-ORG", "O"],
+            ),
+            (
+                "وقالت لقناة الحوار التونسي",
+                &["O", "B-ORG", "I-ORG", "I-ORG"],
+                &["O", "O", "B-ORG", "I-ORG"],
+            ),
+            (
+                "بثت قناة الجزيرة القطرية",
+                &["O", "B-ORG", "I-ORG", "I-ORG"],
+                &["O", "O", "B-ORG", "O"],
+            ),
+        ];
+        for (text, given, want) in cases {
+            assert_eq!(run(text, given), tags(want), "{text}");
+        }
+        // A listed whole, a medium named by its place, a definite head.
+        let kept: [(&str, &[&str]); 3] = [
+            ("عبرت قناة السويس", &["O", "B-ORG", "I-ORG"]),
+            (
+                "قالت إذاعة صفاقس الجهوية",
+                &["O", "B-ORG", "I-ORG", "I-ORG"],
+            ),
+            ("بثت القناة الوطنية", &["O", "B-ORG", "I-ORG"]),
+        ];
+        for (text, given) in kept {
+            assert_eq!(run(text, given), tags(given), "{text}");
         }
     }
 
