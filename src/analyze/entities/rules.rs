@@ -1262,6 +1262,27 @@ pub fn apply_user_entries(norms: &[String], user: &Gazetteer, tags: &mut Vec<Tag
 /// normalized, without the article.
 const PLACED_HEADS: [&str; 7] = ["محكمه", "نادي", "سجن", "مستوصف", "مصحه", "كليه", "معمل"];
 
+/// Heads of a body's local units and of the places it runs (`فرقة الشرطة العدلية`, `إقليم
+/// الحرس الوطني`, `سجن برج العامري`), normalized, without the article. Not `إدارة`, `مكتب`
+/// or `فرع`, which as often say "the management of" or "the office of" a body already named
+/// (`إدارة برشلونة`).
+const UNIT_HEADS: [&str; 8] = [
+    "فرقه",
+    "اقليم",
+    "منطقه",
+    "مصلحه",
+    "سجن",
+    "مستشفي",
+    "مندوبيه",
+    "دائره",
+];
+
+/// Whether `stem` (normalized, article allowed) heads a local unit of a body (see
+/// [`UNIT_HEADS`]): before the body's name it is part of the unit's (panel rule 4).
+pub fn is_unit_head(stem: &str) -> bool {
+    UNIT_HEADS.contains(&stem.strip_prefix("ال").unwrap_or(stem))
+}
+
 /// Rule 25: an institution's place is part of its name. Tunisian copy names a court, a
 /// hospital, a police unit or a club by its head, what it is and the place it serves, after
 /// `بـ`: `المحكمة الابتدائية بالكاف`, `المستشفى الجهوي بقابس`, `مركز الأمن الوطني ببنعروس`
@@ -1282,7 +1303,7 @@ pub fn places_in_institution_names(
 ) -> Vec<Range<usize>> {
     let is_head = |stem: &str| {
         let bare = stem.strip_prefix("ال").unwrap_or(stem);
-        COMPLEMENT_HEADS.contains(&bare) || PLACED_HEADS.contains(&bare)
+        COMPLEMENT_HEADS.contains(&bare) || PLACED_HEADS.contains(&bare) || is_unit_head(bare)
     };
     // `بـ` + a place: the words without the preposition, if they are a listed place (and the
     // whole word is not itself one: `بنعروس`), or an unlisted place the tagger found.
@@ -1783,6 +1804,27 @@ mod tests {
         for (text, given) in cases {
             assert_eq!(run(text, given), (tags(given), vec![]), "{text}");
         }
+    }
+
+    #[test]
+    fn a_units_head_joins_its_body() {
+        let run = |text: &str, given: &[&str]| {
+            let toks: Vec<&str> = text.split(' ').collect();
+            let mut t = tags(given);
+            org_head_before_org(&toks, is_unit_head, &mut t);
+            t
+        };
+        assert_eq!(
+            run("تمكنت فرقة الشرطة العدلية", &["O", "O", "B-ORG", "I-ORG"]),
+            tags(&["O", "B-ORG", "I-ORG", "I-ORG"])
+        );
+        assert_eq!(
+            run("أعوان منطقة الحرس الوطني", &["O", "O", "B-ORG", "I-ORG"]),
+            tags(&["O", "B-ORG", "I-ORG", "I-ORG"])
+        );
+        // "The management of" a club is not a unit of it.
+        let given = ["O", "B-ORG"];
+        assert_eq!(run("إدارة برشلونة", &given), tags(&given));
     }
 
     #[test]
