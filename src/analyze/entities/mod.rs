@@ -436,11 +436,11 @@ impl Recognizer {
         out
     }
 
-    /// Rules 1–4, 12–14 and 17–26 of [`rules`] (organisation names with their adjectives,
+    /// Rules 1–4, 12–14 and 17–27 of [`rules`] (organisation names with their adjectives,
     /// complements and conjuncts; regional institutions; competitions with their game; listed
     /// names the tagger left out or that quotes cut, built-in and panel-only; listed places
-    /// and persons; landforms; laws; local units and the places institutions serve; media
-    /// without their kind), then the user's entries again so that they still win.
+    /// and persons; landforms; laws; local units, institutions named after someone and the
+    /// places institutions serve; media without their kind), then the user's entries again so that they still win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
         let Tagged {
             tags,
@@ -504,6 +504,7 @@ impl Recognizer {
         // Rule 4 once more, for a local unit's head before its body, now that the bodies are
         // whole (`فرقة الشرطة العدلية`, `إقليم الشركة التونسية للكهرباء والغاز`).
         rules::org_head_before_org(words, rules::is_unit_head, tags);
+        rules::institutions_named_after(words, norms, tags);
         let listed_org = |span: Range<usize>| {
             self.gazetteer.lists_whole(&norms[span.clone()], org)
                 || self.panel_names.lists_whole(&norms[span], org)

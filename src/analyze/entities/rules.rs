@@ -1283,6 +1283,45 @@ pub fn is_unit_head(stem: &str) -> bool {
     UNIT_HEADS.contains(&stem.strip_prefix("ال").unwrap_or(stem))
 }
 
+/// Heads of schools, hospitals and places of worship, which Tunisia names after people and
+/// places (`المعهد الثانوي ابن خلدون`, `المستشفى الجهوي الحسين بوزيان`), normalized, without
+/// the article (rule 27).
+const NAMESAKE_HEADS: [&str; 8] = [
+    "معهد",
+    "مدرسه",
+    "مستشفي",
+    "اعداديه",
+    "مستوصف",
+    "جامع",
+    "مسجد",
+    "مركب",
+];
+
+/// Rule 27: a school, hospital or mosque named by its kind alone (`المعهد الثانوي`, `المستشفى
+/// الجهوي`: a head and its adjectives) and then a person or place is named after them:
+/// `المعهد الثانوي أبو القاسم الشابي`, `المستشفى الجهوي محمود الماطري`, `المعهد الثانوي
+/// مونفلوري`. The name is the institution's, not a mention of the person. Not when the name
+/// after it starts with `لـ` or `بـ` (`المعهد الوطني لعلوم …`, a complement the tagger took
+/// for a person).
+pub fn institutions_named_after(words: &[&str], norms: &[String], tags: &mut [Tag]) {
+    let is_head = |stem: &str| {
+        stem.strip_prefix("ال")
+            .is_some_and(|bare| NAMESAKE_HEADS.contains(&bare))
+    };
+    for pair in spans(tags).windows(2) {
+        let [(start, end, kind), (at, name_end, name)] = [pair[0], pair[1]];
+        let by_kind = kind == EntityKind::Organization
+            && org_head(&norms[start], &is_head).is_some()
+            && words[start + 1..end].iter().all(|w| is_definite_nisba(w));
+        let namesake = matches!(name, EntityKind::Person | EntityKind::Location)
+            && at == end
+            && !norms[at].starts_with(['ل', 'ب']);
+        if by_kind && end - start >= 2 && namesake {
+            tags[at..name_end].fill(EntityKind::Organization.inside());
+        }
+    }
+}
+
 /// Rule 25: an institution's place is part of its name. Tunisian copy names a court, a
 /// hospital, a police unit or a club by its head, what it is and the place it serves, after
 /// `بـ`: `المحكمة الابتدائية بالكاف`, `المستشفى الجهوي بقابس`, `مركز الأمن الوطني ببنعروس`
@@ -1803,6 +1842,61 @@ mod tests {
         ];
         for (text, given) in cases {
             assert_eq!(run(text, given), (tags(given), vec![]), "{text}");
+        }
+    }
+
+    #[test]
+    fn schools_and_hospitals_named_after_people_and_places() {
+        let run = |text: &str, given: &[&str]| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let norms: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+            let mut t = tags(given);
+            institutions_named_after(&words, &norms, &mut t);
+            t
+        };
+        let named = [
+            (
+                "تلاميذ المعهد الثانوي أبو القاسم الشابي",
+                ["O", "B-ORG", "I-ORG", "B-PERS", "I-PERS", "I-PERS"],
+            ),
+            (
+                "نقل إلى المستشفى الجهوي الحسين بوزيان",
+                ["O", "O", "B-ORG", "I-ORG", "B-PERS", "I-PERS"],
+            ),
+            (
+                "أساتذة بالمعهد الثانوي مونفلوري اليوم",
+                ["O", "B-ORG", "I-ORG", "B-LOC", "O", "O"],
+            ),
+        ];
+        for (text, given) in named {
+            let want: Vec<&str> = given
+                .iter()
+                .enumerate()
+                .map(|(i, t)| match *t {
+                    "B-PERS" | "I-PERS" | "B-LOC" if i > 1 => "I-ORG",
+                    t => t,
+                })
+                .collect();
+            assert_eq!(run(text, &given), tags(&want), "{text}");
+        }
+        // A spokesman after his party, a complement the tagger took for a person, a body with
+        // a complement of its own.
+        let kept: [(&str, &[&str]); 3] = [
+            (
+                "قال حزب آفاق تونس ياسين إبراهيم",
+                &["O", "B-ORG", "I-ORG", "I-ORG", "B-PERS", "I-PERS"],
+            ),
+            (
+                "المعهد الوطني لعلوم البحار",
+                &["B-ORG", "I-ORG", "B-PERS", "O"],
+            ),
+            (
+                "المعهد الوطني للتراث عدنان الوحيشي",
+                &["B-ORG", "I-ORG", "I-ORG", "B-PERS", "I-PERS"],
+            ),
+        ];
+        for (text, given) in kept {
+            assert_eq!(run(text, given), tags(given), "{text}");
         }
     }
 
