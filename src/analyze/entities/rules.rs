@@ -535,7 +535,7 @@ pub fn tag_listed_names_left_out(norms: &[String], gaz: &[u8], tags: &mut [Tag])
 /// many of them untagged even there. Words the news also uses as common nouns are left to
 /// the tagger: `name_like` says whether the word seldom changes its article or takes a
 /// possessive suffix (`صور` / `صورها`, photos; `الضاحية` / `ضاحية`), and `مسقط رأسه` is a
-/// birthplace, not Muscat.
+/// birthplace, not Muscat. See also [`towns_taken_for_clubs`].
 pub fn listed_places_left_out(
     norms: &[String],
     gaz: &[u8],
@@ -559,6 +559,38 @@ pub fn listed_places_left_out(
         };
         let birthplace = norms.get(end).is_some_and(|n| n.starts_with("راس"));
         if says_place && !birthplace && name_like(&name.stem) {
+            tags[start] = place.begin();
+        }
+    }
+    towns_taken_for_clubs(norms, gaz, listed_place, tags);
+}
+
+/// A town the lists also give as a club or a body (`الكاف` is CAF too) and that the tagger
+/// made a one-word organisation is a place after `بـ` or a word for a kind of place (`بالكاف`,
+/// `ولاية الكاف`). Not after a bare preposition: a player is `في ليستر`, at the club.
+fn towns_taken_for_clubs(
+    norms: &[String],
+    gaz: &[u8],
+    listed_place: impl Fn(&str) -> bool,
+    tags: &mut [Tag],
+) {
+    let (place, org) = (EntityKind::Location, EntityKind::Organization);
+    for (start, end, kinds) in listed_names(gaz) {
+        let one_word_org = end - start == 1
+            && tags[start] == org.begin()
+            && tags.get(end).is_none_or(|t| !t.is_inside());
+        if !one_word_org || kinds & kind_bit(place) == 0 {
+            continue;
+        }
+        let splits = proclitic_splits(&norms[start]);
+        let Some(name) = splits.iter().find(|c| listed_place(&c.stem)) else {
+            continue;
+        };
+        let place_kind_before = start > 0
+            && proclitic_splits(&norms[start - 1])
+                .iter()
+                .any(|c| PLACE_KINDS.contains(&c.stem.as_str()));
+        if matches!(name.prefix, "ب" | "وب") || name.prefix.is_empty() && place_kind_before {
             tags[start] = place.begin();
         }
     }
@@ -1475,6 +1507,14 @@ mod tests {
             let none = vec!["O"; text.split(' ').count()];
             assert_eq!(run(text, &none), tags(&none), "{why}");
         }
+        // A town listed as a club too, taken for an organisation: a place after `بـ` or a
+        // kind of place, the club after a bare preposition (a player `في الكاف`).
+        let org = ["O", "O", "B-ORG", "O"];
+        for text in ["أعوان البلدية بالكاف أمس", "زيارة ولاية الكاف أمس"]
+        {
+            assert_eq!(run(text, &org), tags(&["O", "O", "B-LOC", "O"]), "{text}");
+        }
+        assert_eq!(run("لاعب في الكاف", &org), tags(&org));
         // What the tagger found stays.
         let found = ["O", "O", "B-PERS", "O"];
         assert_eq!(run("انعقد المؤتمر بالحمامات أمس", &found), tags(&found));
