@@ -422,8 +422,8 @@ pub fn is_regional_institution(tokens: &[&str]) -> bool {
 
 /// The place after a regional institution (rule 17) is a place: `بسوسة` in `المندوبية
 /// الجهوية للتربية بسوسة`, when the lists hold it (`listed_place`, given the word without its
-/// `ب`), whatever the tagger made of it (nothing, or a person). It stays a place of its own,
-/// not part of the institution's name, so that the article is found under it.
+/// `ب`), whatever the tagger made of it (nothing, or a person). Rule 25 then takes it into
+/// the institution's name, and the folder's index still finds the article under it.
 pub fn regional_place(tokens: &[&str], listed_place: impl Fn(&str) -> bool, tags: &mut [Tag]) {
     for (start, end, kind) in spans(tags) {
         let Some(next) = tokens.get(end) else {
