@@ -61,6 +61,40 @@ pub fn institutions_named_after(words: &[&str], norms: &[String], tags: &mut [Ta
             tags[at..name_end].fill(EntityKind::Organization.inside());
         }
     }
+    named_after_people(norms, tags);
+}
+
+/// What a head word names when a person's name follows it: `مستشفى شارل نيكول` is a hospital,
+/// `ملعب مصطفى بن جنات` a stadium (Other, as the lists give stadiums), `شارع محمد الخامس` a
+/// street (a place). `دار` is left out: `دار شعبان الفهري` is a town.
+fn named_after_kind(head: &str) -> Option<EntityKind> {
+    if NAMESAKE_HEADS.contains(&head) || matches!(head, "مصحه" | "كليه" | "روضه") {
+        Some(EntityKind::Organization)
+    } else if matches!(head, "ملعب" | "قاعه") {
+        Some(EntityKind::Misc)
+    } else if matches!(head, "شارع" | "نهج" | "ساحه" | "مطار") {
+        Some(EntityKind::Location)
+    } else {
+        None
+    }
+}
+
+/// Rule 27, the other form: an indefinite head the tagger left untagged, right before a
+/// person, names a thing after that person (`بمستشفى فرحات حشاد`, 55 mentions in the
+/// Jawhara FM articles, had been the trade unionist), of the kind the head says.
+fn named_after_people(norms: &[String], tags: &mut [Tag]) {
+    for (start, end, kind) in spans(tags) {
+        if kind != EntityKind::Person || start == 0 || tags[start - 1] != Tag::O {
+            continue;
+        }
+        let named = proclitic_splits(&norms[start - 1])
+            .iter()
+            .find_map(|c| named_after_kind(&c.stem));
+        if let Some(kind) = named {
+            tags[start - 1] = kind.begin();
+            tags[start..end].fill(kind.inside());
+        }
+    }
 }
 
 /// Heads of institutions that serve a place, beyond [`COMPLEMENT_HEADS`] (rule 25),

@@ -63,7 +63,9 @@
 //! - (26) A medium's kind word and the adjective agreeing with it stay outside its name
 //!   (`صحيفة ديلي ميل البريطانية` → `ديلي ميل`; [`medium_names_without_their_kind`]).
 //! - (27) A school or hospital named by its kind is named after the person or place that
-//!   follows (`المعهد الثانوي ابن خلدون`; [`institutions_named_after`]).
+//!   follows (`المعهد الثانوي ابن خلدون`), and an untagged head before a person names a
+//!   hospital, a stadium or a street after them (`مستشفى فرحات حشاد`, `شارع محمد الخامس`;
+//!   [`institutions_named_after`]).
 //!
 //! The rules live by subject: `organisations` (1–4, 12, 17, 20, 21), `institutions` (4 for
 //! units, 25–27), `lists` (5–7, 13, 14), `places` (18, 23), `persons` (8, 10, 11, 15, 22) and

@@ -455,6 +455,28 @@ fn schools_and_hospitals_named_after_people_and_places() {
             .collect();
         assert_eq!(run(text, &given), tags(&want), "{text}");
     }
+    // An untagged head before a person: a hospital, a stadium, a street.
+    let person = ["O", "O", "O", "B-PERS", "I-PERS"];
+    let cases: [(&str, [&str; 5]); 3] = [
+        (
+            "نقل إلى مستشفى فرحات حشاد",
+            ["O", "O", "B-ORG", "I-ORG", "I-ORG"],
+        ),
+        (
+            "المباراة في ملعب الطيب المهيري",
+            ["O", "O", "B-MISC", "I-MISC", "I-MISC"],
+        ),
+        (
+            "أشغال في شارع محمد الخامس",
+            ["O", "O", "B-LOC", "I-LOC", "I-LOC"],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(run(text, &person), tags(&want), "{text}");
+    }
+    // `دار شعبان الفهري` is a town, not a house named after a man.
+    let given = ["O", "O", "B-PERS", "I-PERS"];
+    assert_eq!(run("في دار شعبان الفهري", &given), tags(&given));
     // A spokesman after his party, a complement the tagger took for a person, a body with
     // a complement of its own.
     let kept: [(&str, &[&str]); 3] = [
