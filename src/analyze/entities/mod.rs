@@ -482,6 +482,11 @@ impl Recognizer {
         rules::listed_places_left_out(norms, gaz, listed_place, name_like, tags);
         let common = |w: &str| self.model.lexicon.count(w) >= LANDFORM_NAME_COUNT;
         rules::landform_places(words, norms, common, tags);
+        let is_given = |w: &str| self.gazetteer.is_given_name(w);
+        let is_title = |w: &str| {
+            self.gazetteer.word_classes(w) & (1 << gazetteer::WordClass::Title as u8) != 0
+        };
+        rules::saints_places(norms, is_given, is_title, tags);
         let after_head = |w: &str| {
             proclitic_splits(w)
                 .iter()

@@ -152,8 +152,9 @@ pub(super) const PREPOSITIONS: [&str; 16] = [
 /// long that the lists give one kind is seldom anything else, while ANERcorp, which the
 /// tagger learned from, leaves ministries and many institutions untagged. Names of another
 /// kind the tagger found inside it become part of it (`نداء [تونس]`, `وكالة [تونس]
-/// [افريقيا] للأنباء`, `الجوهرة [اف ام]`), unless one reaches out of it; a part of the
-/// listed kind is rule 14's to complete. Names listed under several kinds, and names
+/// [افريقيا] للأنباء`, `الجوهرة [اف ام]`), unless one reaches out of it; one part of the
+/// listed kind is rule 14's to complete, several are joined (`[الكوت] [ديفوار]`). Names
+/// listed under several kinds, and names
 /// starting with a preposition, are left to the tagger.
 pub fn tag_listed_names_left_out(norms: &[String], gaz: &[u8], tags: &mut [Tag]) {
     for (start, end, kinds) in listed_names(gaz) {
@@ -161,10 +162,15 @@ pub fn tag_listed_names_left_out(norms: &[String], gaz: &[u8], tags: &mut [Tag])
             continue;
         };
         let crosses = tags[start].is_inside() || tags.get(end).is_some_and(|t| t.is_inside());
+        // One part of the listed kind is rule 14's to complete; the name cut in several parts
+        // (`[الكوت] [ديفوار]`) is joined here.
+        let parts = tags[start..end].iter().filter(|t| t.is_begin()).count();
+        let one_part_of_kind =
+            parts == 1 && tags[start..end].iter().any(|t| t.kind() == Some(kind));
         if end - start < 2
             || PREPOSITIONS.contains(&norms[start].as_str())
             || crosses
-            || tags[start..end].iter().any(|t| t.kind() == Some(kind))
+            || one_part_of_kind
         {
             continue;
         }

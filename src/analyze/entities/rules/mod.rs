@@ -37,7 +37,7 @@
 //! - (12) An institution's name goes on through its `لـ` complement (`المركز الوطني للسينما`;
 //!   [`extend_org_complement`]).
 //! - (13) A listed name of several words that the tagger did not tag as such gets its listed
-//!   kind (`وزارة الداخلية`, `نداء [تونس]`; [`tag_listed_names_left_out`]).
+//!   kind (`وزارة الداخلية`, `نداء [تونس]`, `[ريال] [مدريد]`; [`tag_listed_names_left_out`]).
 //! - (14) Listed organisations' and places' names the tagger found part of are completed
 //!   (`الجوهرة` + `[أف أم]`, `منزل` + `[بورقيبة]`), unless the part is listed itself and the
 //!   rest only says what it is (`حركة` + `[حماس]` stays `حماس`; [`complete_listed_names`]).
@@ -55,7 +55,8 @@
 //!   [`extend_competition_game`]).
 //! - (22) A one-word name the lists give only as a person, left untagged, is a person
 //!   ([`listed_persons_left_out`]).
-//! - (23) A landform head and the name after it are a place (`شط مريم`; [`landform_places`]).
+//! - (23) A landform head and the name after it are a place (`شط مريم`; [`landform_places`]),
+//!   and so is a saint's name after `سيدي` (`سيدي علي بن عون`; [`saints_places`]).
 //! - (24) A law named by `قانون` and a definite noun is a named thing (`قانون المالية لسنة
 //!   2017`; [`named_laws`]).
 //! - (25) An institution's place is part of its name (`المحكمة الابتدائية بتونس`;

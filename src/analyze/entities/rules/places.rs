@@ -170,3 +170,39 @@ pub fn landform_places(
         }
     }
 }
+
+/// Rule 23 for `سيدي`: Tunisian towns and quarters are named after a saint (`سيدي حسين`,
+/// `سيدي البحري`, `سيدي علي بن عون`), and the tagger often found `سيدي` alone as a place and
+/// the saint as a person or nothing. The name after it joins the place: a person the tagger
+/// found, or an untagged given name (`is_given`) or word with the article, not a title
+/// (`سيدي الرئيس` is "Mr President").
+pub fn saints_places(
+    norms: &[String],
+    is_given: impl Fn(&str) -> bool,
+    is_title: impl Fn(&str) -> bool,
+    tags: &mut [Tag],
+) {
+    let place = EntityKind::Location;
+    for i in 0..norms.len().saturating_sub(1) {
+        let sidi = norms[i].ends_with("سيدي")
+            && proclitic_splits(&norms[i]).iter().any(|c| c.stem == "سيدي");
+        if !sidi || tags[i] != place.begin() {
+            continue;
+        }
+        let next = &norms[i + 1];
+        let end = if tags[i + 1] == EntityKind::Person.begin() {
+            (i + 2..tags.len())
+                .find(|&j| !tags[j].is_inside())
+                .unwrap_or(tags.len())
+        } else if tags[i + 1] == Tag::O
+            && tags.get(i + 2).is_none_or(|t| !t.is_inside())
+            && (is_given(next) || next.starts_with("ال") && is_word(next))
+            && !is_title(next)
+        {
+            i + 2
+        } else {
+            continue;
+        };
+        tags[i + 1..end].fill(place.inside());
+    }
+}

@@ -913,6 +913,13 @@ fn listed_names_left_untagged_get_their_kind() {
     ] {
         assert_eq!(run("قالت وزارة الداخلية أمس", &partly), tags(&partly));
     }
+    // Cut in two parts, of its own kind or not, it is joined.
+    for parts in [["O", "B-ORG", "B-ORG", "O"], ["O", "B-LOC", "B-ORG", "O"]] {
+        assert_eq!(
+            run("قالت وزارة الداخلية أمس", &parts),
+            tags(&["O", "B-ORG", "I-ORG", "O"])
+        );
+    }
 }
 
 #[test]
@@ -998,4 +1005,41 @@ fn user_entries_override() {
     let mut t = tags(&["O", "B-PERS", "I-PERS"]);
     apply_user_entries(&norms, &user, &mut t);
     assert_eq!(t, tags(&["O", "B-ORG", "O"]));
+}
+
+#[test]
+fn a_saints_name_after_sidi_is_part_of_the_place() {
+    let run = |text: &str, given: &[&str]| {
+        let norms: Vec<String> = text.split(' ').map(normalize).collect();
+        let mut t = tags(given);
+        let given_name = |w: &str| w == "حسين";
+        let title = |w: &str| w == "الرئيس";
+        saints_places(&norms, given_name, title, &mut t);
+        t
+    };
+    let cases: [(&str, &[&str], &[&str]); 3] = [
+        (
+            "في سيدي علي بن عون أمس",
+            &["O", "B-LOC", "B-PERS", "I-PERS", "I-PERS", "O"],
+            &["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "O"],
+        ),
+        (
+            "بمنطقة سيدي حسين أمس",
+            &["O", "B-LOC", "O", "O"],
+            &["O", "B-LOC", "I-LOC", "O"],
+        ),
+        (
+            "سوق سيدي البحري أمس",
+            &["O", "B-LOC", "O", "O"],
+            &["O", "B-LOC", "I-LOC", "O"],
+        ),
+    ];
+    for (text, given, want) in cases {
+        assert_eq!(run(text, given), tags(want), "{text}");
+    }
+    // A title, or a verb, after it.
+    for text in ["شكرا سيدي الرئيس اليوم", "قال سيدي يشتبه أمس"] {
+        let given = ["O", "B-LOC", "O", "O"];
+        assert_eq!(run(text, &given), tags(&given), "{text}");
+    }
 }
