@@ -112,22 +112,24 @@ fn panel_f1(gold_tsv: &str, articles: usize) -> (f64, f64) {
 #[test]
 fn panel_on_annotated_real_news() {
     let (_, lenient) = panel_f1(include_str!("data/entities/jawhara30.tsv"), 30);
-    // Measured 0.816 at the end of the 14th session (0.725 at the start of the 13th, 0.760
-    // at its end; the 14th's panel-only names were written after reading its misses); a
-    // floor, not the aim.
+    // Measured 0.823 at the end of the 15th session (0.725 at the start of the 13th, 0.760
+    // at its end, 0.816 at the end of the 14th; the 14th's panel-only names were written
+    // after reading its misses); a floor, not the aim.
     assert!(lenient >= 0.76, "lenient F1 {lenient:.3}");
 }
 
 #[test]
 fn panel_on_a_second_annotated_set() {
-    // Never read to choose a rule: 0.797 before the 14th session's rules, 0.815 after.
+    // Never read to choose a rule: 0.797 before the 14th session's rules, 0.815 after; 0.818
+    // at the end of the 15th (counting the article that names nothing).
     let (_, lenient) = panel_f1(include_str!("data/entities/jawhara30b.tsv"), 30);
     assert!(lenient >= 0.78, "lenient F1 {lenient:.3}");
 }
 
 #[test]
 fn panel_on_a_third_annotated_set() {
-    // Annotated in the 15th session after the 14th's rules, never read to choose one.
+    // Annotated in the 15th session after the 14th's rules, never read to choose one: 0.759
+    // before the 15th session's rules, 0.760 after.
     let (_, lenient) = panel_f1(include_str!("data/entities/jawhara30c.tsv"), 30);
     assert!(lenient >= 0.72, "lenient F1 {lenient:.3}");
 }
