@@ -523,12 +523,21 @@ impl Recognizer {
         };
         *places =
             rules::places_in_institution_names(norms, listed_org, listed_place, exact_place, tags);
-        let listed = |span: Range<usize>| {
+        // Listed whole as something else than a medium (`قناة السويس`, a canal); the lists
+        // write some channels with their kind (`قناة نسمة`), which still goes.
+        let listed_otherwise = |span: Range<usize>| {
             EntityKind::ALL
                 .into_iter()
+                .filter(|&k| k != org)
                 .any(|k| self.gazetteer.lists_whole(&norms[span.clone()], k))
         };
-        rules::medium_names_without_their_kind(words, norms, listed, listed_place_word, tags);
+        rules::medium_names_without_their_kind(
+            words,
+            norms,
+            listed_otherwise,
+            listed_place_word,
+            tags,
+        );
         rules::apply_user_entries(norms, &self.user, tags);
     }
 

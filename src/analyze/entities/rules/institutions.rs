@@ -178,9 +178,9 @@ pub(super) const MEDIUM_HEADS: [&str; 4] = ["قناه", "اذاعه", "صحيف�
 /// after that word (`إذاعة موزاييك`, `صحيفة نيويورك تايمز`, `لقناة نسمة`), and a feminine
 /// adjective agreeing with that word is left out with it (`صحيفة ديلي ميل البريطانية`, `قناة
 /// الجزيرة القطرية`: the newspaper is British, its name `ديلي ميل`; `الحوار التونسي` keeps its
-/// masculine one). Unless the whole is a listed name (`قناة السويس`, a canal) or the medium is
-/// named by a place (`إذاعة صفاقس الجهوية`, `listed_place` of its first word). Definite
-/// heads name things themselves (`القناة الوطنية`).
+/// masculine one). Unless the whole is listed as something else (`listed`: `قناة السويس`, a
+/// canal) or the medium is named by a place (`إذاعة صفاقس الجهوية`, `listed_place` of its
+/// first word). Definite heads name things themselves (`القناة الوطنية`).
 pub fn medium_names_without_their_kind(
     words: &[&str],
     norms: &[String],

@@ -58,7 +58,7 @@
 //! - (23) A landform head and the name after it are a place (`شط مريم`; [`landform_places`]),
 //!   and so is a saint's name after `سيدي` (`سيدي علي بن عون`; [`saints_places`]).
 //! - (24) A law named by `قانون` and a definite noun is a named thing (`قانون المالية لسنة
-//!   2017`; [`named_laws`]).
+//!   2017`), and so is a code, `مجلة` (`المجلة الجزائية`; [`named_laws`]).
 //! - (25) An institution's place is part of its name (`المحكمة الابتدائية بتونس`;
 //!   [`places_in_institution_names`]).
 //! - (26) A medium's kind word and the adjective agreeing with it stay outside its name

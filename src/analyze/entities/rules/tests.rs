@@ -236,6 +236,14 @@ fn a_law_named_by_its_subject_is_a_named_thing() {
     assert_eq!(run("سن قانون جديد أمس", &none[..4]), tags(&none[..4]));
     let found = ["O", "O", "B-ORG", "I-ORG"];
     assert_eq!(run("وفق قانون البريد التونسي", &found), tags(&found));
+    // A code of law (`مجلة`), untagged or made an organisation at its head; a magazine with a
+    // foreign name stays the tagger's.
+    let want = tags(&["O", "O", "B-MISC", "I-MISC", "O"]);
+    for given in [["O"; 5], ["O", "O", "B-ORG", "I-ORG", "O"]] {
+        assert_eq!(run("الفصل من المجلة الجزائية أمس", &given[..]), want);
+    }
+    let magazine = ["O", "B-ORG", "I-ORG", "O"];
+    assert_eq!(run("نشرت مجلة فوربس أمس", &magazine), tags(&magazine));
 }
 
 #[test]
