@@ -439,8 +439,9 @@ impl Recognizer {
     /// Rules 1–4, 12–14 and 17–27 of [`rules`] (organisation names with their adjectives,
     /// complements and conjuncts; regional institutions; competitions with their game; listed
     /// names the tagger left out or that quotes cut, built-in and panel-only; listed places
-    /// and persons; landforms; laws; local units, institutions named after someone and the
-    /// places institutions serve; media without their kind), then the user's entries again so that they still win.
+    /// and persons; landforms and saints' places; laws and codes; then
+    /// [`Self::apply_institution_rules`]), then the user's entries again so that they still
+    /// win.
     fn apply_article_rules(&self, words: &[&str], tagged: &mut Tagged) {
         let Tagged {
             tags,
@@ -506,22 +507,34 @@ impl Recognizer {
                 || self.gazetteer.lists_whole(&norms[span], org)
         };
         rules::split_org_before_name(words, whole, tags);
-        // Rule 4 once more, for a local unit's head before its body, now that the bodies are
-        // whole (`فرقة الشرطة العدلية`, `إقليم الشركة التونسية للكهرباء والغاز`).
+        *places = self.apply_institution_rules(words, norms, tags);
+        rules::apply_user_entries(norms, &self.user, tags);
+    }
+
+    /// Rule 4 once more, for a local unit's head before its body now that the bodies are
+    /// whole (`فرقة الشرطة العدلية`), then rules 27, 25 and 26: institutions named after
+    /// someone, the places institutions serve, media without their kind. Returns the places
+    /// taken into institutions' names.
+    fn apply_institution_rules(
+        &self,
+        words: &[&str],
+        norms: &[String],
+        tags: &mut [Tag],
+    ) -> Vec<Range<usize>> {
+        let (place, org) = (EntityKind::Location, EntityKind::Organization);
         rules::org_head_before_org(words, rules::is_unit_head, tags);
         rules::institutions_named_after(words, norms, tags);
         let listed_org = |span: Range<usize>| {
             self.gazetteer.lists_whole(&norms[span.clone()], org)
                 || self.panel_names.lists_whole(&norms[span], org)
         };
-        let listed_place_word = listed_place;
         let listed_place = |words: &[String]| self.gazetteer.lists_whole(words, place);
         let exact_place = |w: &str| {
             self.gazetteer
                 .get(w)
                 .is_some_and(|e| e.kinds & gazetteer::kind_bit(place) != 0)
         };
-        *places =
+        let places =
             rules::places_in_institution_names(norms, listed_org, listed_place, exact_place, tags);
         // Listed whole as something else than a medium (`قناة السويس`, a canal); the lists
         // write some channels with their kind (`قناة نسمة`), which still goes.
@@ -531,14 +544,9 @@ impl Recognizer {
                 .filter(|&k| k != org)
                 .any(|k| self.gazetteer.lists_whole(&norms[span.clone()], k))
         };
-        rules::medium_names_without_their_kind(
-            words,
-            norms,
-            listed_otherwise,
-            listed_place_word,
-            tags,
-        );
-        rules::apply_user_entries(norms, &self.user, tags);
+        let place_word = |w: &str| listed_place(&[w.to_string()]);
+        rules::medium_names_without_their_kind(words, norms, listed_otherwise, place_word, tags);
+        places
     }
 
     /// A sentence the tagger cannot read keeps only the names the lists give, built-in and
