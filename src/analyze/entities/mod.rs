@@ -7,11 +7,12 @@
 //! file format). It is trained from ANERcorp by `src/bin/train-ner.rs`, as the average of
 //! four models that differ in their word clusters (`train`); word clusters (k-means over
 //! skip-gram word vectors, four differently seeded runs, see `clusters` and `embed`) and
-//! frequencies, and cues such as
-//! how often a word follows a title there, come from unlabeled news (the `--unlabeled`
-//! folder). The default model, `assets/ner/model.bin`, is compiled into the binary with
-//! `include_bytes!`, so the program needs no files at run time. Gazetteers (`assets/ner/gazetteer/*.txt`) are compiled in too
-//! and feed features; a user's `entities.toml` (see [`gazetteer`]) overrides the model.
+//! frequencies, and cues such as how often a word follows a title there, come from unlabeled
+//! news (the `--unlabeled` folder). The default model, `assets/ner/model.bin`, is compiled
+//! into the binary with `include_bytes!`, so the program needs no files at run time.
+//! Gazetteers (`assets/ner/gazetteer/*.txt`) are compiled in too and feed features; a user's
+//! `entities.toml` (see [`gazetteer`]) overrides the model. The tagger's output then goes
+//! through the rules of [`rules`].
 //!
 //! # API
 //! - [`Recognizer::load_default`] — the embedded model and gazetteers.

@@ -123,8 +123,8 @@ pub const LANDFORM_HEADS: [&str; 9] = [
 /// none of them). The name is a word that is not common in the news (`common`, which keeps
 /// out `جبل من الديون`, `بحيرة عندما`), not an adjective agreeing with a feminine head
 /// (`غابة مليئة`) and not another head (`غابة وادي القصب`). Such names take and drop the
-/// article freely (`جبل المغيلة` / `جبل مغيلة`), so rule 18's word-form cues do not apply. `وأدى`, "and led
-/// to", normalizes like `وادي`: the head is checked on the surface too.
+/// article freely (`جبل المغيلة` / `جبل مغيلة`), so rule 18's word-form cues do not apply.
+/// `وأدى`, "and led to", normalizes like `وادي`: the head is checked on the surface too.
 pub fn landform_places(
     words: &[&str],
     norms: &[String],
