@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::gazetteer::{Gazetteer, WordClass, kind_bit};
+use super::gazetteer::{Gazetteer, WordClass, kind_bit, name_key};
 use super::tags::EntityKind;
 use super::{Entity, Mention};
 use crate::text::normalize_name;
@@ -29,10 +29,15 @@ struct Group {
     mentions: Vec<RawMention>,
 }
 
-/// Groups mentions by key, joins person surnames to full names and names to their form with
-/// an adjective of belonging (see [`join_qualified_names`]; `gazetteer` knows the places),
-/// and builds entities sorted by number of mentions (then first occurrence).
-pub fn group(mentions: Vec<RawMention>, gazetteer: &Gazetteer) -> Vec<Entity> {
+/// Groups mentions by key, joins person surnames to full names, names to their form with
+/// an adjective of belonging (see [`join_qualified_names`]; `gazetteer` knows the places) and
+/// spellings the lists give for one name (`panel_names` first, then `gazetteer`), and builds
+/// entities sorted by number of mentions (then first occurrence).
+pub fn group(
+    mentions: Vec<RawMention>,
+    gazetteer: &Gazetteer,
+    panel_names: &Gazetteer,
+) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for m in mentions {
@@ -47,7 +52,7 @@ pub fn group(mentions: Vec<RawMention>, gazetteer: &Gazetteer) -> Vec<Entity> {
     }
     join_surnames(&mut groups);
     join_qualified_names(&mut groups, gazetteer);
-    join_listed_spellings(&mut groups, gazetteer);
+    join_listed_spellings(&mut groups, &[panel_names, gazetteer]);
     let mut entities: Vec<Entity> = groups
         .into_iter()
         .filter(|g| !g.mentions.is_empty())
@@ -144,14 +149,26 @@ fn join_qualified_names(groups: &mut [Group], gazetteer: &Gazetteer) {
 /// `حركة نداء تونس`, `الفيفا` and `الاتحاد الدولي لكرة القدم`. They join the group with the
 /// most words, whose key the entity keeps (an article naming only one of them keeps it as
 /// it is).
-fn join_listed_spellings(groups: &mut [Group], gazetteer: &Gazetteer) {
-    let mut by_entry: HashMap<&str, Vec<usize>> = HashMap::new();
+fn join_listed_spellings(groups: &mut [Group], lists: &[&Gazetteer]) {
+    // Keyed by the list and its entry: a spelling belongs to the first list that has it.
+    let mut by_entry: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
     for (i, g) in groups.iter().enumerate() {
-        let Some(entry) = gazetteer.get(&g.key).filter(|_| !g.mentions.is_empty()) else {
+        // The lists' keys do not fold hamza seats as grouping keys do (`الهيئة`): the
+        // spelling as written is looked up too.
+        let written = g.mentions.first().map(|m| name_key(&m.display));
+        let listed = lists.iter().enumerate().find_map(|(l, list)| {
+            list.get(&g.key)
+                .or_else(|| written.as_deref().and_then(|w| list.get(w)))
+                .map(|e| (l, e))
+        });
+        let Some((list, entry)) = listed.filter(|_| !g.mentions.is_empty()) else {
             continue;
         };
         if entry.kinds == kind_bit(majority(&g.mentions)) {
-            by_entry.entry(entry.name.as_str()).or_default().push(i);
+            by_entry
+                .entry((list, entry.name.as_str()))
+                .or_default()
+                .push(i);
         }
     }
     let mut moves = Vec::new();
@@ -296,7 +313,7 @@ mod tests {
     }
 
     fn group_plain(mentions: Vec<RawMention>) -> Vec<Entity> {
-        group(mentions, &Gazetteer::default())
+        group(mentions, &Gazetteer::default(), &Gazetteer::default())
     }
 
     fn places() -> Gazetteer {
@@ -327,6 +344,7 @@ mod tests {
                 m(90, "مجلس الأمن الدولي", "مجلس الامن الدولي", Organization),
             ],
             &places(),
+            &Gazetteer::default(),
         );
         assert_eq!(
             summary(&e),
@@ -357,6 +375,7 @@ mod tests {
                 m(90, "نادي الكاف", "نادي الكاف", Organization),
             ],
             &lists,
+            &Gazetteer::default(),
         );
         assert_eq!(
             summary(&e),
@@ -379,8 +398,53 @@ mod tests {
                 m(30, "الولايات المتحدة", "الولايات المتحده", Location),
             ],
             &lists,
+            &Gazetteer::default(),
         );
         assert_eq!(e.len(), 2);
+    }
+
+    /// A spelling with a hamza seat (`الهيئة`: grouping keys fold it, the lists' keys do not),
+    /// and one the panel-only list gives: that list is asked first, so its spellings join
+    /// even where the built-in lists hold one of them under another entry.
+    #[test]
+    fn joins_listed_spellings_with_hamza_seats_and_from_the_panel_list() {
+        use EntityKind::*;
+        let lists = Gazetteer::from_lines(
+            "ORG	هيئة الإذاعة البريطانية|بي بي سي
+ORG	الهايكا
+",
+        );
+        let panel = Gazetteer::from_lines(
+            "ORG	الهيئة العليا المستقلة للاتصال السمعي البصري|الهايكا
+",
+        );
+        let e = group(
+            vec![
+                m(
+                    0,
+                    "هيئة الإذاعة البريطانية",
+                    "هييه الاذاعه البريطانيه",
+                    Organization,
+                ),
+                m(40, "بي بي سي", "بي بي سي", Organization),
+                m(
+                    60,
+                    "الهيئة العليا المستقلة للاتصال السمعي البصري",
+                    "الهييه العليا المستقله للاتصال السمعي البصري",
+                    Organization,
+                ),
+                m(120, "الهايكا", "الهايكا", Organization),
+            ],
+            &lists,
+            &panel,
+        );
+        assert_eq!(
+            summary(&e),
+            [
+                ("هيئة الإذاعة البريطانية", 2),
+                ("الهيئة العليا المستقلة للاتصال السمعي البصري", 2)
+            ]
+        );
     }
 
     #[test]
@@ -416,6 +480,7 @@ mod tests {
             let e = group(
                 vec![m(0, short, short_key, kind), m(20, long, long_key, kind)],
                 &places(),
+                &Gazetteer::default(),
             );
             assert_eq!(e.len(), 2, "{short} / {long}");
         }
@@ -427,6 +492,7 @@ mod tests {
                 m(40, "الكونغرس السوري", "الكونغرس السوري", Organization),
             ],
             &places(),
+            &Gazetteer::default(),
         );
         assert_eq!(e.len(), 3);
         // Kinds must agree.
@@ -436,6 +502,7 @@ mod tests {
                 m(10, "سوريا الأمريكية", "سوريا الامريكيه", Misc),
             ],
             &places(),
+            &Gazetteer::default(),
         );
         assert_eq!(e.len(), 2);
     }
@@ -461,7 +528,7 @@ mod tests {
             let giant = vec!["بن للخبز"; 100_000].join(" ");
             mentions.push(m(0, &giant, &giant, Person));
             mentions.push(m(0, "بن", "بن", Person));
-            let _ = send.send(group(mentions, &places()).len());
+            let _ = send.send(group(mentions, &places(), &Gazetteer::default()).len());
         });
         let entities = receive.recv_timeout(std::time::Duration::from_secs(120));
         assert_eq!(entities, Ok(40_001));

@@ -333,7 +333,7 @@ impl Recognizer {
 
     /// Entities in an article's text (title and paragraphs joined with `\n`).
     pub fn entities(&self, text: &str) -> Vec<Entity> {
-        group::group(self.mentions(text), &self.gazetteer)
+        group::group(self.mentions(text), &self.gazetteer, &self.panel_names)
     }
 
     fn mentions(&self, text: &str) -> Vec<RawMention> {
