@@ -761,9 +761,9 @@ pub fn figure_rows(key: &ArticleKey, title: &str, analysis: &Analysis) -> Vec<Fi
 fn entity_links(analysis: &Analysis) -> Vec<store::EntityLink> {
     let mut seen = HashSet::new();
     let mut links = Vec::new();
+    let place = crate::analyze::entities::EntityKind::Location.code();
     for e in &analysis.entities {
         let names = std::iter::once(&e.name).chain(&e.aliases);
-        let place = crate::analyze::entities::EntityKind::Location.code();
         // A place named inside an institution's name (`الكاف` in `المستشفى الجهوي بالكاف`)
         // is linked as a place, so that `@الكاف` finds the article.
         let named = names
