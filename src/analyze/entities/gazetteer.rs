@@ -307,10 +307,22 @@ impl Gazetteer {
         else {
             return false;
         };
-        let place = |name: String| {
+        let listed_place = |name: &str| {
             self.names
-                .get(&name)
+                .get(name)
                 .is_some_and(|e| e.kinds & kind_bit(EntityKind::Location) != 0)
+        };
+        // Grouping keys fold the hamza seat ئ into ي (`الجزايري`), the lists' keys do not
+        // (`الجزائر`, `اسرائيل`): each ي may have been one.
+        let place = |name: String| {
+            listed_place(&name)
+                || name
+                    .char_indices()
+                    .filter(|&(_, c)| c == 'ي')
+                    .any(|(i, _)| {
+                        let seated = format!("{}ئ{}", &name[..i], &name[i + 'ي'.len_utf8()..]);
+                        listed_place(&seated)
+                    })
         };
         place(stem.to_string())
             || place(format!("{stem}ا"))
@@ -479,6 +491,9 @@ mod tests {
             "الصيني",
             "الدولي",
             "العالميه",
+            // Grouping keys fold the hamza seat: `الجزائر`, `اسرائيل`.
+            "الجزايري",
+            "الاسراييليه",
         ];
         let no = [
             "الشماليه",
