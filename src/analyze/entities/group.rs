@@ -153,13 +153,17 @@ fn join_listed_spellings(groups: &mut [Group], lists: &[&Gazetteer]) {
     // Keyed by the list and its entry: a spelling belongs to the first list that has it.
     let mut by_entry: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
     for (i, g) in groups.iter().enumerate() {
-        // The lists' keys do not fold hamza seats as grouping keys do (`الهيئة`): the
-        // spelling as written is looked up too.
-        let written = g.mentions.first().map(|m| name_key(&m.display));
-        let listed = lists.iter().enumerate().find_map(|(l, list)| {
-            list.get(&g.key)
-                .or_else(|| written.as_deref().and_then(|w| list.get(w)))
-                .map(|e| (l, e))
+        let find = |key: &str| {
+            lists
+                .iter()
+                .enumerate()
+                .find_map(|(l, list)| list.get(key).map(|e| (l, e)))
+        };
+        // The lists' keys do not fold hamza seats into ي as grouping keys do (`الهيئة`): then
+        // the spelling as written is looked up.
+        let listed = find(&g.key).or_else(|| {
+            let seated = g.key.contains('ي').then(|| g.mentions.first()).flatten()?;
+            find(&name_key(&seated.display))
         });
         let Some((list, entry)) = listed.filter(|_| !g.mentions.is_empty()) else {
             continue;

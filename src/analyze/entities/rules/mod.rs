@@ -51,8 +51,8 @@
 //! - (20) An organisation's name goes on through a feminine nisba adjective joined with و
 //!   (`للدراسات السياسية والاجتماعية`; [`extend_org_conjuncts`]); rules 2 and 4 also take a
 //!   national team's head ([`TEAM_HEADS`]).
-//! - (21) A competition's name goes on through its game (`كأس تونس لكرة السلة`;
-//!   [`extend_competition_game`]).
+//! - (21) A competition is Other, whatever organisation it is named after (`كأس الكاف`), and
+//!   its name goes on through its game (`كأس تونس لكرة السلة`; [`extend_competition_game`]).
 //! - (22) A one-word name the lists give only as a person, left untagged, is a person
 //!   ([`listed_persons_left_out`]).
 //! - (23) A landform head and the name after it are a place (`شط مريم`; [`landform_places`]),

@@ -372,7 +372,8 @@ pub(super) const COMPETITION_HEADS: [&str; 6] =
 /// The ball games a competition's name ends on, normalized, after `لكرة`.
 pub(super) const BALL_GAMES: [&str; 4] = ["القدم", "السله", "اليد", "الطايره"];
 
-/// Rule 21: a competition's name goes on through the game it is played in (`كأس تونس` +
+/// Rule 21: a competition is Other, whatever organisation it is named after (`كأس الكاف`), and
+/// its name goes on through the game it is played in (`كأس تونس` +
 /// `لكرة السلة`, `بطولة الرابطة المحترفة الأولى` + `لكرة القدم`): `كأس تونس لكرة اليد` is
 /// another cup than the football one, and the panel keeps them apart.
 pub fn extend_competition_game(tokens: &[&str], tags: &mut [Tag]) {
@@ -381,6 +382,15 @@ pub fn extend_competition_game(tokens: &[&str], tags: &mut [Tag]) {
         let head = proclitic_splits(&normalize(tokens[start]))
             .iter()
             .any(|c| COMPETITION_HEADS.contains(&c.stem.as_str()));
+        // A competition the tagger took for an organisation (`كأس الكاف`, after the CAF) is
+        // Other, as competitions are.
+        let kind = if head && kind == EntityKind::Organization && end - start >= 2 {
+            tags[start] = misc.begin();
+            tags[start + 1..end].fill(misc.inside());
+            misc
+        } else {
+            kind
+        };
         let game = tokens.get(end..end + 2).is_some_and(|w| {
             normalize(w[0]) == "لكره" && BALL_GAMES.contains(&normalize(w[1]).as_str())
         });

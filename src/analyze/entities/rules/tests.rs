@@ -147,6 +147,13 @@ fn a_competition_goes_on_through_its_game() {
     assert_eq!(run("فاز بجائزة تونس لكرة السلة أمس", &prize), tags(&prize));
     let found = ["O", "B-MISC", "I-MISC", "O", "B-LOC", "O"];
     assert_eq!(run("فاز بكأس تونس لكرة السلة أمس", &found), tags(&found));
+    // A competition named after an organisation is Other; a channel named `الكأس` is not.
+    assert_eq!(
+        run("تأهل في كأس الكاف أمس", &["O", "O", "B-ORG", "I-ORG", "O"]),
+        tags(&["O", "O", "B-MISC", "I-MISC", "O"])
+    );
+    let channel = ["O", "B-ORG", "O"];
+    assert_eq!(run("بثت الكأس المباراة", &channel), tags(&channel));
 }
 
 #[test]
