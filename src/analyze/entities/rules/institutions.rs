@@ -128,12 +128,13 @@ pub fn places_in_institution_names(
     // whole word is not itself one: `بنعروس`), or an unlisted place the tagger found.
     let after_preposition = |range: Range<usize>, tagged_place: bool| {
         let mut words = norms[range].to_vec();
-        let stripped = words[0].strip_prefix('ب')?.to_string();
+        let Some(stripped) = words[0].strip_prefix('ب').map(str::to_string) else {
+            return false;
+        };
         let whole_listed = exact_place(&words[0]);
         words[0] = stripped;
         let listed = listed_place(&words) && !whole_listed;
-        let place = listed || tagged_place && words[0].starts_with("ال");
-        (place && is_word(&words[0])).then_some(())
+        (listed || tagged_place && words[0].starts_with("ال")) && is_word(&words[0])
     };
     let mut joined = Vec::new();
     for (start, end, kind) in spans(tags) {
@@ -150,7 +151,7 @@ pub fn places_in_institution_names(
                 r.end <= tags.len()
                     && tags[r.clone()].iter().all(|t| *t == Tag::O)
                     && tags.get(r.end).is_none_or(|t| !t.is_inside())
-                    && after_preposition(r.clone(), false).is_some()
+                    && after_preposition(r.clone(), false)
             })
         } else {
             // Tagged: a place, or a listed place the tagger gave another kind (`بالكاف`
@@ -159,7 +160,7 @@ pub fn places_in_institution_names(
                 .find(|&j| !tags[j].is_inside())
                 .unwrap_or(tags.len());
             let tagged_place = tags[end] == EntityKind::Location.begin();
-            after_preposition(end..next_end, tagged_place).map(|()| end..next_end)
+            after_preposition(end..next_end, tagged_place).then_some(end..next_end)
         };
         if let Some(place) = place {
             tags[place.clone()].fill(EntityKind::Organization.inside());
