@@ -17,12 +17,14 @@
 //! Matching is on normalized tokens (see `text::normalize`); the first token of a match may
 //! carry proclitics (و ف ب ل ك), so `لموسكو` matches `موسكو`.
 
+use std::sync::OnceLock;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use super::tags::EntityKind;
 use crate::text::tokenize::proclitic_splits;
-use crate::text::{normalize, normalize_into, tokenize};
+use crate::text::{normalize, normalize_into, normalize_name, tokenize};
 
 /// What a single word may signal, as a bit in [`Gazetteer::word_classes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +101,10 @@ pub struct Gazetteer {
     /// First words of listed names (a quick filter before building candidate keys).
     firsts: FxHashSet<String>,
     classes: FxHashMap<String, u8>,
+    /// The keys with a hamza seat (ئ ؤ), by the form grouping keys have, with the seats
+    /// folded (`normalize_name`), for [`Gazetteer::get_by_name_key`]; built on first use, off
+    /// the start-up path.
+    folded: OnceLock<FxHashMap<String, String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -258,6 +264,7 @@ impl Gazetteer {
 
     /// Adds `other`'s entries; where both list a name, `other` wins.
     pub fn merge(&mut self, other: Gazetteer) {
+        self.folded = OnceLock::new();
         self.names.extend(other.names);
         self.max_tokens = self.max_tokens.max(other.max_tokens);
         self.firsts.extend(other.firsts);
@@ -278,6 +285,21 @@ impl Gazetteer {
     /// The entry for a whole normalized name, if listed.
     pub fn get(&self, key: &str) -> Option<&GazEntry> {
         self.names.get(key)
+    }
+
+    /// The entry for a whole name keyed as entities are grouped, hamza seats folded
+    /// (`normalize_name`: `الهييه` finds `الهيئة`), or as the lists key it.
+    pub fn get_by_name_key(&self, key: &str) -> Option<&GazEntry> {
+        self.names.get(key).or_else(|| {
+            let folded = self.folded.get_or_init(|| {
+                self.names
+                    .keys()
+                    .filter(|k| k.contains(['ئ', 'ؤ']))
+                    .map(|k| (normalize_name(k), k.clone()))
+                    .collect()
+            });
+            self.names.get(folded.get(key)?)
+        })
     }
 
     /// Bit set of [`WordClass`]es of a normalized word (article ignored).
@@ -307,22 +329,10 @@ impl Gazetteer {
         else {
             return false;
         };
-        let listed_place = |name: &str| {
-            self.names
-                .get(name)
-                .is_some_and(|e| e.kinds & kind_bit(EntityKind::Location) != 0)
-        };
-        // Grouping keys fold the hamza seat ئ into ي (`الجزايري`), the lists' keys do not
-        // (`الجزائر`, `اسرائيل`): each ي may have been one.
+        // Grouping keys fold the hamza seats (`الجزايري` ← `الجزائر`).
         let place = |name: String| {
-            listed_place(&name)
-                || name
-                    .char_indices()
-                    .filter(|&(_, c)| c == 'ي')
-                    .any(|(i, _)| {
-                        let seated = format!("{}ئ{}", &name[..i], &name[i + 'ي'.len_utf8()..]);
-                        listed_place(&seated)
-                    })
+            self.get_by_name_key(&name)
+                .is_some_and(|e| e.kinds & kind_bit(EntityKind::Location) != 0)
         };
         place(stem.to_string())
             || place(format!("{stem}ا"))

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::gazetteer::{Gazetteer, WordClass, kind_bit, name_key};
+use super::gazetteer::{Gazetteer, WordClass, kind_bit};
 use super::tags::EntityKind;
 use super::{Entity, Mention};
 use crate::text::normalize_name;
@@ -153,18 +153,10 @@ fn join_listed_spellings(groups: &mut [Group], lists: &[&Gazetteer]) {
     // Keyed by the list and its entry: a spelling belongs to the first list that has it.
     let mut by_entry: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
     for (i, g) in groups.iter().enumerate() {
-        let find = |key: &str| {
-            lists
-                .iter()
-                .enumerate()
-                .find_map(|(l, list)| list.get(key).map(|e| (l, e)))
-        };
-        // The lists' keys do not fold hamza seats into ي as grouping keys do (`الهيئة`): then
-        // the spelling as written is looked up.
-        let listed = find(&g.key).or_else(|| {
-            let seated = g.key.contains('ي').then(|| g.mentions.first()).flatten()?;
-            find(&name_key(&seated.display))
-        });
+        let listed = lists
+            .iter()
+            .enumerate()
+            .find_map(|(l, list)| list.get_by_name_key(&g.key).map(|e| (l, e)));
         let Some((list, entry)) = listed.filter(|_| !g.mentions.is_empty()) else {
             continue;
         };
@@ -413,15 +405,9 @@ mod tests {
     #[test]
     fn joins_listed_spellings_with_hamza_seats_and_from_the_panel_list() {
         use EntityKind::*;
-        let lists = Gazetteer::from_lines(
-            "ORG	هيئة الإذاعة البريطانية|بي بي سي
-ORG	الهايكا
-",
-        );
-        let panel = Gazetteer::from_lines(
-            "ORG	الهيئة العليا المستقلة للاتصال السمعي البصري|الهايكا
-",
-        );
+        let lists = Gazetteer::from_lines("ORG\tهيئة الإذاعة البريطانية|بي بي سي\nORG\tالهايكا\n");
+        let panel =
+            Gazetteer::from_lines("ORG\tالهيئة العليا المستقلة للاتصال السمعي البصري|الهايكا\n");
         let e = group(
             vec![
                 m(
