@@ -36,6 +36,24 @@ impl Fixture {
         self.store.search(self.folder.path(), &query, 20).unwrap()
     }
 
+    /// Stores one entity link for the article with file stem `article`, as the entity
+    /// extractor would.
+    fn link(&self, article: &str, name: &str, kind: &str, mentions: u32) {
+        let entries = self.store.entries(self.folder.path()).unwrap();
+        let entry = entries
+            .iter()
+            .find(|e| stem(&e.key.path) == article)
+            .unwrap();
+        let link = EntityLink {
+            name: name.into(),
+            kind: kind.into(),
+            mentions,
+        };
+        self.store
+            .set_entities(entry.content_hash, &[link])
+            .unwrap();
+    }
+
     fn found(&self, q: &str) -> Vec<String> {
         let mut stems: Vec<String> = self
             .search(q)
@@ -245,26 +263,13 @@ fn qualifiers_filter_by_source_date_and_entity() {
 
     // @name filters on the links the entity extractor stores.
     assert!(f.found("@بوتين").is_empty());
-    let entries = f.store.entries(f.folder.path()).unwrap();
-    let b16 = entries.iter().find(|e| stem(&e.key.path) == "b16").unwrap();
-    let link = EntityLink {
-        name: "فلاديمير بوتين".into(),
-        kind: "PERS".into(),
-        mentions: 2,
-    };
-    f.store.set_entities(b16.content_hash, &[link]).unwrap();
+    f.link("b16", "فلاديمير بوتين", "PERS", 2);
     assert_eq!(f.found("@بوتين"), ["b16"]);
     assert_eq!(f.found("@\"فلاديمير بوتين\" الانتخابات"), ["b16"]);
     assert!(f.found("@فلاديمير").is_empty());
 
     // Several words match a whole name or its tail, never the middle of a word.
-    let c17 = entries.iter().find(|e| stem(&e.key.path) == "c17").unwrap();
-    let link = EntityLink {
-        name: "شوقي بن سعادة".into(),
-        kind: "PERS".into(),
-        mentions: 3,
-    };
-    f.store.set_entities(c17.content_hash, &[link]).unwrap();
+    f.link("c17", "شوقي بن سعادة", "PERS", 3);
     assert_eq!(f.found("@\"بن سعادة\""), ["c17"]);
     assert_eq!(f.found("@\"شوقي بن سعادة\""), ["c17"]);
     assert_eq!(f.found("@سعادة"), ["c17"]);
@@ -272,13 +277,7 @@ fn qualifiers_filter_by_source_date_and_entity() {
     assert!(f.found("@\"شوقي بن\"").is_empty());
 
     // A name written with quotes in it is found without them.
-    let a14 = entries.iter().find(|e| stem(&e.key.path) == "a14").unwrap();
-    let link = EntityLink {
-        name: "الجوهرة \"اف ام\"".into(),
-        kind: "ORG".into(),
-        mentions: 1,
-    };
-    f.store.set_entities(a14.content_hash, &[link]).unwrap();
+    f.link("a14", "الجوهرة \"اف ام\"", "ORG", 1);
     assert_eq!(f.found("@\"الجوهرة اف ام\""), ["a14"]);
 }
 

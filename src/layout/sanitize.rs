@@ -90,14 +90,19 @@ fn is_combining(c: char) -> bool {
 
 /// Whether a character can end an emoji: a pictograph, VS16 or a skin-tone modifier.
 fn is_emoji_part(c: char) -> bool {
-    is_pictographic(c) || c == '\u{FE0F}' || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+    is_pictographic(c) || c == '\u{FE0F}' || is_skin_tone(c)
+}
+
+/// The emoji skin-tone modifiers (Fitzpatrick types 1–2 to 6).
+fn is_skin_tone(c: char) -> bool {
+    ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
 }
 
 /// Extended_Pictographic, approximately: the blocks emoji come from (a ZWJ between two of
 /// these is an emoji ZWJ sequence, UAX#29 GB11), without the regional indicators of flags
 /// and the skin-tone modifiers, which are not pictographs.
 fn is_pictographic(c: char) -> bool {
-    let not = ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c);
+    let not = ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) || is_skin_tone(c);
     !not && matches!(c,
         '\u{A9}' | '\u{AE}' | '\u{203C}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
         | '\u{2194}'..='\u{21AA}' | '\u{2300}'..='\u{23FF}' | '\u{25AA}'..='\u{27BF}'

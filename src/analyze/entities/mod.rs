@@ -789,10 +789,28 @@ fn stands_alone(standalone: &HashSet<String>, word: &str, stem: &str) -> bool {
     if stem != word {
         return standalone.contains(stem);
     }
-    !word.contains("ال")
+    !may_be_proclitic_and_article(word)
         || !proclitic_splits(word).iter().any(|c| {
             !c.prefix.is_empty() && c.stem.starts_with("ال") && standalone.contains(&c.stem)
         })
+}
+
+/// Whether `word` may be proclitics before the article (`بال…`, `وبال…`, `لل…`): a quick test
+/// before [`proclitic_splits`], which allocates, on a path every word of an article takes.
+fn may_be_proclitic_and_article(word: &str) -> bool {
+    let article_next =
+        |rest: &str, after_lam: bool| rest.starts_with("ال") || after_lam && rest.starts_with('ل');
+    let Some(rest) = word.strip_prefix(['و', 'ف', 'ب', 'ك', 'ل']) else {
+        return false;
+    };
+    if article_next(rest, word.starts_with('ل')) {
+        return true;
+    }
+    let conjunction = word.starts_with(['و', 'ف']);
+    conjunction
+        && rest
+            .strip_prefix(['ب', 'ك', 'ل'])
+            .is_some_and(|r| article_next(r, rest.starts_with('ل')))
 }
 
 /// The user's entries from `entities.toml` in `config_dir`: `None` if there is no such file,
@@ -811,6 +829,17 @@ pub fn user_entities_in(config_dir: &std::path::Path) -> anyhow::Result<Option<G
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proclitics_before_the_article_are_told_quickly() {
+        for word in ["بالكاف", "والكاف", "وبالكاف", "للكاف", "وللكاف", "كالعادة"]
+        {
+            assert!(may_be_proclitic_and_article(word), "{word}");
+        }
+        for word in ["الكاف", "بنزرت", "لزهر", "ولاية", "وب", ""] {
+            assert!(!may_be_proclitic_and_article(word), "{word}");
+        }
+    }
 
     #[test]
     fn a_stem_with_the_article_alone_in_the_text_wins_over_the_joined_word() {
