@@ -34,7 +34,7 @@ fn arabic_only(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Bumped whenever the output of the analysis changes, so cached results are recomputed.
-pub const ANALYZER_VERSION: u32 = 45;
+pub const ANALYZER_VERSION: u32 = 46;
 
 /// Everything the panel and the highlights need about one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use akhbar::analyze::entities::clusters::{ClusterConfig, build_lexicon, read_corpus};
+use akhbar::analyze::entities::morph;
 use akhbar::analyze::entities::train::{TrainConfig, evaluate, read_conll, split_dev, train};
 use akhbar::analyze::entities::{Gazetteer, Model, Recognizer};
 use anyhow::Context;
@@ -56,6 +57,10 @@ struct Args {
     /// building it from `--unlabeled` (faster when only the tagger's features change).
     #[arg(long)]
     lexicon_from: Option<PathBuf>,
+    /// Morphological classes of the news words (`tools/morphology.py`), read into the
+    /// lexicon, whether built or reused.
+    #[arg(long, default_value = "assets/ner/morphology.tsv")]
+    morphology: PathBuf,
     /// Score this existing model on the dev set (with `--dev-percent`) instead of training;
     /// `--out` is not written.
     #[arg(long)]
@@ -82,7 +87,7 @@ fn main() -> anyhow::Result<()> {
         report(&Recognizer::from_model(model), dev_set, &args)?;
         return Ok(());
     }
-    let lexicon = match &args.lexicon_from {
+    let mut lexicon = match &args.lexicon_from {
         Some(path) => {
             let bytes =
                 std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
@@ -117,6 +122,9 @@ fn main() -> anyhow::Result<()> {
             lexicon
         }
     };
+    let morphology = std::fs::read_to_string(&args.morphology)
+        .with_context(|| format!("reading {}", args.morphology.display()))?;
+    lexicon.attach_morphology(&morph::parse(&morphology));
     let tcfg = TrainConfig {
         epochs: args.epochs,
         bits: args.bits,

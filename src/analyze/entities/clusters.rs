@@ -318,6 +318,7 @@ pub fn build_lexicon(docs: &[String], cfg: &ClusterConfig) -> Lexicon {
                     count,
                     clusters,
                     cues,
+                    morph: 0,
                 },
             )
         })

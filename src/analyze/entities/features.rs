@@ -13,7 +13,8 @@
 //! word, cluster bigrams with the neighbours, the proclitic with the stem's rarity. Cues from
 //! the unlabeled news: how often the word (and the next one) follows a title or given name,
 //! an organisation head or a place head there, and how often its other article form and its
-//! possessive-suffixed forms occur (see `clusters`).
+//! possessive-suffixed forms occur (see `clusters`). What a morphological analyser says the
+//! word can be (see `morph`), alone and paired with each neighbour's.
 //!
 //! The second pass adds (see [`doc_features`]) the first pass's tags around the token, how
 //! sure the first pass was of them ([`confidence`]), what it said of the stem's other
@@ -41,6 +42,9 @@ pub struct TokenInfo {
     gaz: u8,
     classes: u8,
     shape: u8,
+    /// The whole word's morphological classes (see `morph`; 0: not in the lexicon or not
+    /// analysed).
+    morph: u8,
 }
 
 /// Feature hasher: a multiply-rotate over the template id and the parts, eight bytes at a
@@ -155,16 +159,15 @@ fn useful_classes(classes: u8, count: u32) -> u8 {
 fn info(norm: String, gaz: u8, lexicon: &Lexicon, gazetteer: &Gazetteer) -> TokenInfo {
     let split = lexicon.split(&norm, |w| gazetteer.knows_word(w));
     let (prefix, stem) = (split.prefix.to_string(), split.stem);
-    let clusters = |w: &str| lexicon.get(w).map_or(UNCLUSTERED, |i| i.clusters);
+    let (of_norm, of_stem) = (lexicon.get(&norm), lexicon.get(&stem));
+    let stem_count = of_stem.map_or(0, |i| i.count);
     TokenInfo {
-        clusters_norm: clusters(&norm),
-        clusters_stem: clusters(&stem),
-        freq_band: freq_band(lexicon.count(&stem)),
-        cues: lexicon
-            .get(&stem)
-            .or_else(|| lexicon.get(&norm))
-            .map_or([0; CUES], |i| i.cues),
-        classes: useful_classes(gazetteer.word_classes(&stem), lexicon.count(&stem)),
+        morph: of_norm.map_or(0, |i| i.morph),
+        clusters_norm: of_norm.map_or(UNCLUSTERED, |i| i.clusters),
+        clusters_stem: of_stem.map_or(UNCLUSTERED, |i| i.clusters),
+        freq_band: freq_band(stem_count),
+        cues: of_stem.or(of_norm).map_or([0; CUES], |i| i.cues),
+        classes: useful_classes(gazetteer.word_classes(&stem), stem_count),
         shape: shape(&norm),
         gaz,
         norm,
@@ -212,6 +215,7 @@ mod tpl {
     pub const DOC_NONE: u8 = 97;
     pub const TOPIC: u8 = 98; // +0..1
     pub const CONF: u8 = 110; // +0..2 (this token with its tag, previous, next)
+    pub const MORPH: u8 = 113; // +0..2 (this word, with the previous, with the next)
 }
 
 /// How sure the first pass was of each token: its best and second-best tag by the token's
@@ -350,9 +354,20 @@ fn token_features(h: &Hasher, infos: &[TokenInfo], tokens: &[&str], i: usize, ou
     out.push(h.num(tpl::LEN, t.stem.chars().count().min(12) as u64));
     out.push(h.num(tpl::FREQ, u64::from(t.freq_band)));
     out.push(h.num(tpl::FIRST, u64::from(i == 0)));
+    morphology_features(h, infos, i, out);
     context_features(h, infos, i, out);
     gazetteer_features(h, infos, i, out);
     conjunctions(h, infos, i, out);
+}
+
+/// The word's morphological classes, alone and paired with each neighbour's (a name rarely
+/// sits between two verb forms; a function word before an unanalysed word).
+fn morphology_features(h: &Hasher, infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    const OUTSIDE: u64 = 0xff;
+    let morph = |d: isize| at(infos, i, d).map_or(OUTSIDE, |t| u64::from(t.morph));
+    out.push(h.num(tpl::MORPH, morph(0)));
+    out.push(h.num(tpl::MORPH + 1, morph(-1) << 8 | morph(0)));
+    out.push(h.num(tpl::MORPH + 2, morph(0) << 8 | morph(1)));
 }
 
 fn has_article(t: &TokenInfo) -> bool {
@@ -567,6 +582,7 @@ mod tests {
                 count: 5,
                 clusters: [[1, 2, 3]; CLUSTERINGS],
                 cues: [0; CUES],
+                morph: 0,
             };
             words.insert(w.to_string(), info);
         }
@@ -597,5 +613,43 @@ mod tests {
             union.extend(only);
         }
         assert_eq!(features(&ALL_CLUSTERINGS), union);
+    }
+
+    /// A word's morphological classes change its own features and its neighbours' pairs, and
+    /// nothing else.
+    #[test]
+    fn morphological_classes_reach_the_word_and_its_neighbours() {
+        let tokens = ["قال", "سيلوانوف", "إن"];
+        let features_with = |morph: u8| {
+            let mut words = Words::default();
+            for w in tokens {
+                let info = WordInfo {
+                    count: 5,
+                    clusters: UNCLUSTERED,
+                    cues: [0; CUES],
+                    morph: if w == "سيلوانوف" { morph } else { 0 },
+                };
+                words.insert(normalize(w), info);
+            }
+            let infos = token_infos(&tokens, &Lexicon::new(words), &Gazetteer::default());
+            let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+            extract(&infos, &tokens, 20, &(0..1), &mut feats, &mut offsets);
+            let token = |i: usize| feats[offsets[i]..offsets[i + 1]].to_vec();
+            [token(0), token(1), token(2)]
+        };
+        let plain = features_with(0);
+        let unanalysed = features_with(super::super::morph::UNANALYSED);
+        let changed: Vec<usize> = (0..3)
+            .map(|i| {
+                plain[i]
+                    .iter()
+                    .zip(&unanalysed[i])
+                    .filter(|(a, b)| a != b)
+                    .count()
+            })
+            .collect();
+        // Previous word: its pair with the next; this word: alone and both pairs; next word:
+        // its pair with the previous.
+        assert_eq!(changed, vec![1, 3, 1]);
     }
 }

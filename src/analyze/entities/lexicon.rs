@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::morph::Morphology;
 use crate::text::tokenize::{Clitics, proclitic_splits};
 
 /// Cluster id meaning "no cluster" (word too rare to be clustered).
@@ -31,6 +32,8 @@ pub struct WordInfo {
     /// How often the word follows a cue word in the unlabeled news, per [`CUES`] kind, as a
     /// small bucket (0: never; see `clusters::cue_bucket`).
     pub cues: [u8; CUES],
+    /// What a morphological analyser says the word can be (bits of `morph`; 0: not analysed).
+    pub morph: u8,
 }
 
 /// Cue kinds: after a title or given name, after an organisation head, after a place head;
@@ -57,6 +60,13 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn new(words: Words) -> Self {
         Lexicon { words }
+    }
+
+    /// Sets every word's morphological classes from `table` (0 for words it lacks).
+    pub fn attach_morphology(&mut self, table: &Morphology) {
+        for (word, info) in &mut self.words {
+            info.morph = table.get(word).copied().unwrap_or(0);
+        }
     }
 
     pub fn get(&self, normalized: &str) -> Option<&WordInfo> {
@@ -132,6 +142,7 @@ mod tests {
                         count: c,
                         clusters: UNCLUSTERED,
                         cues: [0; CUES],
+                        morph: 0,
                     },
                 )
             })

@@ -8,7 +8,9 @@
 //! four models that differ in their word clusters (`train`); word clusters (k-means over
 //! skip-gram word vectors, four differently seeded runs, see `clusters` and `embed`) and
 //! frequencies, and cues such as how often a word follows a title there, come from unlabeled
-//! news (the `--unlabeled` folder). The default model, `assets/ner/model.bin`, is compiled
+//! news (the `--unlabeled` folder); what a morphological analyser says each of those words can
+//! be (verb, noun, proper noun, function word, or nothing it knows) comes from
+//! `assets/ner/morphology.tsv` (see [`morph`]). The default model, `assets/ner/model.bin`, is compiled
 //! into the binary with `include_bytes!`, so the program needs no files at run time.
 //! Gazetteers (`assets/ner/gazetteer/*.txt`) are compiled in too and feed features; a user's
 //! `entities.toml` (see [`gazetteer`]) overrides the model. The tagger's output then goes
@@ -50,6 +52,7 @@ pub mod gazetteer;
 mod group;
 pub mod lexicon;
 pub mod model;
+pub mod morph;
 mod rng;
 pub mod rules;
 pub mod tags;

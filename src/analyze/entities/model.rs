@@ -16,7 +16,11 @@ use std::io;
 use super::lexicon::{Lexicon, UNCLUSTERED, WordInfo, Words};
 use super::tags::{NUM_TAGS, Tag};
 
-const MAGIC: &[u8; 8] = b"AKNER04\n";
+const MAGIC: &[u8; 8] = b"AKNER05\n";
+
+/// The format before words carried morphological classes: still read (classes 0), so that
+/// `train-ner --lexicon-from` can reuse an older model's lexicon.
+const MAGIC_WITHOUT_MORPHOLOGY: &[u8; 8] = b"AKNER04\n";
 
 /// Weights of the tagger.
 #[derive(Debug, Clone, PartialEq)]
@@ -277,6 +281,7 @@ impl Model {
                 out.extend_from_slice(&c.to_le_bytes());
             }
             out.extend_from_slice(&info.cues);
+            out.push(info.morph);
         }
         put_weights(&mut out, &self.weights);
         match &self.second {
@@ -324,14 +329,16 @@ impl PackedModel {
     /// Reads a model file (see [`Model::to_bytes`]) straight into packed weights.
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
         let mut r = Reader { bytes, pos: 0 };
-        if r.take(MAGIC.len())? != MAGIC {
-            return Err(bad("not an akhbar NER model (bad magic)"));
-        }
+        let with_morphology = match r.take(MAGIC.len())? {
+            m if m == MAGIC => true,
+            m if m == MAGIC_WITHOUT_MORPHOLOGY => false,
+            _ => return Err(bad("not an akhbar NER model (bad magic)")),
+        };
         let bits = r.u32()?;
         if !(8..=24).contains(&bits) {
             return Err(bad("hash bits out of range"));
         }
-        let lexicon = read_lexicon(&mut r)?;
+        let lexicon = read_lexicon(&mut r, with_morphology)?;
         let first = read_weights(&mut r, bits)?;
         let second = match r.take(1)?[0] {
             0 => None,
@@ -399,7 +406,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn read_lexicon(r: &mut Reader<'_>) -> io::Result<Lexicon> {
+fn read_lexicon(r: &mut Reader<'_>, with_morphology: bool) -> io::Result<Lexicon> {
     let n = r.u32()? as usize;
     let mut words = Words::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
@@ -411,12 +418,14 @@ fn read_lexicon(r: &mut Reader<'_>) -> io::Result<Lexicon> {
             *c = r.u16()?;
         }
         let cues = r.array()?;
+        let morph = if with_morphology { r.take(1)?[0] } else { 0 };
         words.insert(
             word.to_string(),
             WordInfo {
                 count,
                 clusters,
                 cues,
+                morph,
             },
         );
     }
@@ -511,6 +520,7 @@ mod tests {
                 count: 7,
                 clusters: [[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]],
                 cues: [0, 4, 1, 2, 3],
+                morph: 5,
             },
         );
         let model = Model {
@@ -524,5 +534,33 @@ mod tests {
         assert!(back.as_ref().is_ok_and(|b| b.to_bytes() == bytes));
         assert!(Model::from_bytes(&bytes[..bytes.len() - 3]).is_err());
         assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+
+    /// A file of the format before morphological classes still loads, its words unclassed.
+    #[test]
+    fn reads_the_format_without_morphology() {
+        let mut words = Words::default();
+        let info = WordInfo {
+            count: 7,
+            clusters: UNCLUSTERED,
+            cues: [1, 2, 3, 4, 5],
+            morph: 0,
+        };
+        words.insert("موسكو".to_string(), info);
+        let model = Model {
+            lexicon: Lexicon::new(words),
+            weights: Weights::zeros(8),
+            second: None,
+            o_bias: 0.0,
+        };
+        let bytes = model.to_bytes();
+        // The one word's record: length, word, count, clusters, cues, then the class byte.
+        let class_at = MAGIC.len() + 4 + 4 + 2 + "موسكو".len() + 4 + 2 * 12 + 5;
+        assert_eq!(bytes[class_at], 0);
+        let mut old = bytes.clone();
+        old.remove(class_at);
+        old[..MAGIC.len()].copy_from_slice(MAGIC_WITHOUT_MORPHOLOGY);
+        let back = Model::from_bytes(&old);
+        assert!(back.is_ok_and(|b| b.to_bytes() == bytes));
     }
 }
