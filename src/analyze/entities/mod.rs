@@ -10,8 +10,8 @@
 //! frequencies, and cues such as how often a word follows a title there, come from unlabeled
 //! news (the `--unlabeled` folder); what a morphological analyser says each of those words can
 //! be (verb, noun, proper noun, function word, or nothing it knows) comes from
-//! `assets/ner/morphology.tsv` (see [`morph`]). The default model, `assets/ner/model.bin`, is compiled
-//! into the binary with `include_bytes!`, so the program needs no files at run time.
+//! `assets/ner/morphology.tsv` (see [`morph`]). The default model, `assets/ner/model.bin`, is
+//! compiled into the binary with `include_bytes!`, so the program needs no files at run time.
 //! Gazetteers (`assets/ner/gazetteer/*.txt`) are compiled in too and feed features; a user's
 //! `entities.toml` (see [`gazetteer`]) overrides the model. The tagger's output then goes
 //! through the rules of [`rules`].
